@@ -1,0 +1,11 @@
+"use server";
+
+import { z } from "zod";
+import { disconnectProvider } from "@/lib/connections/connections";
+import { authenticatedAction } from "@/lib/http/action";
+
+/** Disconnect Fitbit: revoke at Fitbit, delete tokens, end all of the person's sessions. */
+export const disconnectFitbit = authenticatedAction(z.object({ confirm: z.literal("yes") }), async (_input, user) => {
+  const outcome = await disconnectProvider(user.id, "fitbit");
+  return { outcome };
+});

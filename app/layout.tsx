@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { currentUser } from "@/lib/auth/session";
+import "./globals.css";
+
+// Every page depends on who is signed in; nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Nightly", template: "%s · Nightly" },
+  description: "Your Fitbit sleep, HRV, breathing rate and nutrition, night by night.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="inner">
+            <Link href="/" className="brand">
+              Nightly
+            </Link>
+            <nav className="site-nav" aria-label="Main">
+              {user ? (
+                <>
+                  <Link href="/account">Account</Link>
+                </>
+              ) : null}
+            </nav>
+            {user ? (
+              <div className="header-user">
+                {user.image ? (
+                  // eslint-disable-next-line @next/next/no-img-element -- provider-hosted avatar of unknown host
+                  <img className="avatar" src={user.image} alt="" width={28} height={28} />
+                ) : null}
+                <span>{user.name ?? "Signed in"}</span>
+              </div>
+            ) : null}
+          </div>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

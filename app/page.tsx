@@ -1,0 +1,59 @@
+import { redirect } from "next/navigation";
+import { SignInButton } from "@/components/sign-in-button";
+import { currentUser } from "@/lib/auth/session";
+
+const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
+  signedout: { tone: "info", text: "You are signed out." },
+  disconnected: { tone: "info", text: "Fitbit is disconnected: Nightly revoked its access and deleted your tokens." },
+  disconnected_locally: {
+    tone: "warn",
+    text: "Nightly deleted your tokens, but Fitbit could not be reached to revoke them. You can also remove Nightly in your Fitbit account settings.",
+  },
+  required: { tone: "info", text: "Sign in to see that page." },
+};
+
+export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const user = await currentUser();
+  if (user) redirect("/account");
+  const key = params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
+  const message = key ? MESSAGES[key] : null;
+  return (
+    <div className="stack">
+      {message ? (
+        <p role="status" className={`notice notice-${message.tone}`}>
+          {message.text}
+        </p>
+      ) : null}
+      <section className="hero">
+        <div>
+          <h1>Your nights, in the detail they deserve.</h1>
+          <p className="muted">
+            Nightly reads your Fitbit sleep stages, heart rate variability, breathing rate and food logs, and turns
+            them into charts you can read at a glance and share with your study team.
+          </p>
+          <div className="actions">
+            <SignInButton />
+          </div>
+          <p className="muted">You choose what Nightly may read on Fitbit&apos;s consent page, and can disconnect at any time.</p>
+        </div>
+        <div className="card" aria-hidden="true">
+          <svg viewBox="0 0 320 160" width="100%" role="presentation">
+            {[
+              [0, 40, 30, "--wake"],
+              [30, 80, 50, "--light"],
+              [80, 120, 90, "--deep"],
+              [120, 160, 50, "--light"],
+              [160, 190, 20, "--rem"],
+              [190, 240, 50, "--light"],
+              [240, 280, 20, "--rem"],
+              [280, 320, 50, "--light"],
+            ].map(([x1, x2, y, color]) => (
+              <rect key={`${x1}`} x={Number(x1)} y={Number(y)} width={Number(x2) - Number(x1)} height={14} rx={3} fill={`var(${color})`} />
+            ))}
+          </svg>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { env } from "@/lib/config/env";
+import { storeGrant } from "@/lib/connections/connections";
+import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { fitbitProvider, type FitbitSignInProfile } from "@/lib/providers/fitbit/nextauth-provider";
+import { nightlyAdapter } from "./adapter";
+
+let cached: NextAuthOptions | undefined;
+
+/** NextAuth configuration, built on first use so `next build` needs no secrets. */
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    adapter: nightlyAdapter(),
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    providers: [fitbitProvider()],
+    pages: { signIn: "/", error: "/auth/error" },
+    callbacks: {
+      async session({ session, user }) {
+        const record = await db.user.findUnique({ where: { id: user.id }, select: { role: true } });
+        return { ...session, user: { ...session.user, id: user.id, role: record?.role ?? "PARTICIPANT" } };
+      },
+    },
+    events: {
+      // Runs after the user row and account link exist, on every sign-in: store the fresh
+      // tokens (encrypted) and keep the profile fields current.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "fitbit" || !account.access_token || !account.refresh_token) return;
+        await storeGrant({
+          userId: user.id,
+          provider: "fitbit",
+          providerUserId: account.providerAccountId,
+          accessToken: account.access_token,
+          refreshToken: account.refresh_token,
+          expiresAt: account.expires_at ?? Math.floor(Date.now() / 1000) + 3600,
+          scope: account.scope ?? "",
+        });
+        const fields = profile as unknown as FitbitSignInProfile | undefined;
+        const mapped = fields && "unitSystem" in fields ? fields : undefined;
+        if (mapped && mapped.timezone) {
+          await db.user.update({
+            where: { id: user.id },
+            data: {
+              name: mapped.name,
+              image: mapped.image,
+              timezone: mapped.timezone,
+              utcOffsetMs: mapped.utcOffsetMs,
+              memberSince: mapped.memberSince,
+              unitSystem: mapped.unitSystem,
+            },
+          });
+        }
+        log.info("signed in", { userId: user.id, provider: "fitbit" });
+      },
+    },
+    logger: {
+      // NextAuth's default logger prints whole error objects, which can include request
+      // details; keep it to codes.
+      error: (code) => log.error("next-auth error", { code }),
+      warn: (code) => log.warn("next-auth warning", { code }),
+      debug: () => {},
+    },
+  };
+  return cached;
+}

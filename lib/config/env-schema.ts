@@ -1,0 +1,74 @@
+/**
+ * The configuration contract. Shared by the server (lib/config/env.ts, validated at boot) and
+ * the launchers (scripts/), which must check the same rules before they start anything.
+ */
+import { z } from "zod";
+
+const url = z.string().url();
+
+/** `TOKEN_ENCRYPTION_KEY`: comma-separated `keyId:base64key` entries, newest first. A bare
+ * base64 key is accepted as key id `k1`. Every key is 32 bytes (AES-256). */
+export const tokenKeysSchema = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    const keys = value.split(",").map((entry, index) => {
+      const trimmed = entry.trim();
+      const separator = trimmed.indexOf(":");
+      const id = separator === -1 ? (index === 0 ? "k1" : `k${index + 1}`) : trimmed.slice(0, separator);
+      const material = Buffer.from(separator === -1 ? trimmed : trimmed.slice(separator + 1), "base64");
+      return { id, material };
+    });
+    for (const key of keys) {
+      if (!/^[A-Za-z0-9_-]{1,16}$/.test(key.id)) {
+        ctx.addIssue({ code: "custom", message: `key id "${key.id}" must be 1-16 letters, digits, _ or -` });
+      }
+      if (key.material.length !== 32) {
+        ctx.addIssue({ code: "custom", message: `key "${key.id}" must be 32 bytes of base64 (got ${key.material.length})` });
+      }
+    }
+    if (new Set(keys.map((key) => key.id)).size !== keys.length) {
+      ctx.addIssue({ code: "custom", message: "key ids must be unique" });
+    }
+    return keys;
+  });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_URL: url,
+  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
+  TOKEN_ENCRYPTION_KEY: tokenKeysSchema,
+  FITBIT_CLIENT_ID: z.string().min(1),
+  FITBIT_CLIENT_SECRET: z.string().min(1),
+  FITBIT_OAUTH_BASE_URL: url.default("https://www.fitbit.com"),
+  FITBIT_API_BASE_URL: url.default("https://api.fitbit.com"),
+  /** `on` (default): this web process also runs background jobs. `off`: web only. */
+  NIGHTLY_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Set by `npm run demo`: emulator-backed, seeded, with generated secrets under .data/. */
+  NIGHTLY_DEMO: z.enum(["0", "1"]).default("0"),
+  /** Emulator control URL, shown on demo pages only. */
+  EMULATOR_URL: url.optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Human-readable list of what is wrong, one variable per line, values never echoed. */
+export function describeEnvErrors(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`)
+    .join("\n");
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse({
+    ...source,
+    NEXTAUTH_URL: source.NEXTAUTH_URL ?? `http://localhost:${source.PORT ?? 3000}`,
+  });
+  if (!result.success) {
+    throw new Error(`Invalid configuration (see .env.example):\n${describeEnvErrors(result.error)}`);
+  }
+  return result.data;
+}

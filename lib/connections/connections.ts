@@ -1,0 +1,115 @@
+import "server-only";
+import { openToken, sealToken } from "@/lib/crypto/tokens";
+import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { revokeFitbitToken } from "@/lib/providers/fitbit/oauth-client";
+import { parseGrantedScopes } from "@/lib/providers/fitbit/scopes";
+
+export interface NewGrant {
+  userId: string;
+  provider: "fitbit";
+  providerUserId: string;
+  accessToken: string;
+  refreshToken: string;
+  /** epoch seconds, as OAuth libraries report it */
+  expiresAt: number;
+  scope: string;
+}
+
+/** Stores the tokens of a fresh consent (sign-in), encrypted, and re-activates the connection. */
+export async function storeGrant(grant: NewGrant): Promise<void> {
+  const existing = await db.providerConnection.upsert({
+    where: { userId_provider: { userId: grant.userId, provider: grant.provider } },
+    create: {
+      userId: grant.userId,
+      provider: grant.provider,
+      providerUserId: grant.providerUserId,
+      grantedScopes: [],
+    },
+    update: {},
+    select: { id: true },
+  });
+  // Tokens are sealed with the row id as authenticated context, so the row must exist first.
+  await db.providerConnection.update({
+    where: { id: existing.id },
+    data: {
+      providerUserId: grant.providerUserId,
+      status: "ACTIVE",
+      statusReason: null,
+      grantedScopes: parseGrantedScopes(grant.scope),
+      accessTokenEnc: sealToken(grant.accessToken, existing.id, "access"),
+      refreshTokenEnc: sealToken(grant.refreshToken, existing.id, "refresh"),
+      accessTokenExpiresAt: new Date(grant.expiresAt * 1000),
+      connectedAt: new Date(),
+      tokenVersion: { increment: 1 },
+    },
+  });
+}
+
+export type DisconnectOutcome = "revoked" | "revoked_locally";
+
+/**
+ * Revokes at the provider, deletes the tokens and ends every session of the person.
+ * Local deletion happens even when the provider cannot be reached: the person asked us to
+ * forget the tokens, and we do.
+ */
+export async function disconnectProvider(userId: string, provider = "fitbit"): Promise<DisconnectOutcome> {
+  const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider } } });
+  let outcome: DisconnectOutcome = "revoked_locally";
+  if (connection?.refreshTokenEnc || connection?.accessTokenEnc) {
+    try {
+      const token = connection.refreshTokenEnc
+        ? openToken(connection.refreshTokenEnc, connection.id, "refresh")
+        : openToken(connection.accessTokenEnc!, connection.id, "access");
+      outcome = (await revokeFitbitToken(token)) === "revoked" ? "revoked" : "revoked_locally";
+    } catch (error) {
+      log.warn("could not revoke at provider", { connectionId: connection.id, error: String(error) });
+    }
+  }
+  await db.$transaction([
+    db.providerConnection.updateMany({
+      where: { userId, provider },
+      data: {
+        status: "REVOKED",
+        statusReason: "Disconnected by the person.",
+        accessTokenEnc: null,
+        refreshTokenEnc: null,
+        accessTokenExpiresAt: null,
+        tokenVersion: { increment: 1 },
+      },
+    }),
+    db.session.deleteMany({ where: { userId } }),
+  ]);
+  log.info("provider disconnected", { userId, provider, outcome });
+  return outcome;
+}
+
+export interface ConnectionSummary {
+  provider: string;
+  providerUserId: string;
+  status: "ACTIVE" | "NEEDS_RECONSENT" | "REVOKED" | "RETIRED";
+  statusReason: string | null;
+  grantedScopes: string[];
+  accessTokenExpiresAt: Date | null;
+  lastRefreshedAt: Date | null;
+  refreshCount: number;
+  connectedAt: Date;
+}
+
+/** What the person may see about their connection (never token material). */
+export async function getConnectionSummary(userId: string, provider = "fitbit"): Promise<ConnectionSummary | null> {
+  return db.providerConnection.findUnique({
+    where: { userId_provider: { userId, provider } },
+    select: {
+      provider: true,
+      providerUserId: true,
+      status: true,
+      statusReason: true,
+      grantedScopes: true,
+      accessTokenExpiresAt: true,
+      lastRefreshedAt: true,
+      refreshCount: true,
+      connectedAt: true,
+    },
+  });
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import { openToken, sealToken } from "@/lib/crypto/tokens";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
+import { FitbitTokenError, refreshFitbitToken } from "@/lib/providers/fitbit/oauth-client";
+import { parseGrantedScopes } from "@/lib/providers/fitbit/scopes";
+
+/**
+ * The one place that hands out provider access tokens.
+ *
+ * Fitbit refresh tokens are single use, so two refreshes of one token would lose the
+ * connection. Rules that guarantee one refresh per rotation, across requests and processes:
+ *  1. Within a process, concurrent refreshes of the same token version share one promise.
+ *  2. Across processes, the refresh runs while holding `SELECT … FOR UPDATE` on the
+ *     connection row; whoever gets the lock second sees `tokenVersion` moved on and reuses
+ *     the winner's token instead of refreshing again.
+ *  3. If this process dies after Fitbit rotated the token but before the commit, the old
+ *     refresh token still works for an identical request within 2 minutes (Fitbit replays the
+ *     same response), so the next attempt recovers the same pair.
+ * See docs/decisions/0001-single-refresh.md.
+ */
+
+/** Refresh this long before the access token expires, so requests in flight don't race expiry. */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+export interface AccessGrant {
+  connectionId: string;
+  accessToken: string;
+  /** The token version this access token belongs to; pass it back to `refreshAfterRejection`. */
+  version: number;
+}
+
+const inFlight = new Map<string, Promise<AccessGrant>>();
+
+function unavailable(status: string): AppError {
+  switch (status) {
+    case "NEEDS_RECONSENT":
+      return new AppError(409, "needs_reconsent", "Fitbit needs you to sign in again to keep syncing.");
+    case "RETIRED":
+      return new AppError(410, "provider_retired", "The Fitbit Web API has been switched off for this connection.");
+    default:
+      return new AppError(409, "connection_revoked", "Fitbit is not connected.");
+  }
+}
+
+/** A valid access token for the person's connection, refreshing first when it is about to expire. */
+export async function getAccessToken(userId: string, provider = "fitbit"): Promise<AccessGrant> {
+  const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider } } });
+  if (!connection) throw new AppError(409, "connection_revoked", "Fitbit is not connected.");
+  if (connection.status !== "ACTIVE" || !connection.accessTokenEnc) throw unavailable(connection.status);
+  const expiresAt = connection.accessTokenExpiresAt?.getTime() ?? 0;
+  if (expiresAt - REFRESH_MARGIN_MS > Date.now()) {
+    return {
+      connectionId: connection.id,
+      accessToken: openToken(connection.accessTokenEnc, connection.id, "access"),
+      version: connection.tokenVersion,
+    };
+  }
+  return refreshConnection(connection.id, connection.tokenVersion);
+}
+
+/** Call when the provider rejected `grant.accessToken` with 401 (expired or invalid). */
+export function refreshAfterRejection(grant: AccessGrant): Promise<AccessGrant> {
+  return refreshConnection(grant.connectionId, grant.version);
+}
+
+function refreshConnection(connectionId: string, seenVersion: number): Promise<AccessGrant> {
+  const key = `${connectionId}:${seenVersion}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = refreshUnderRowLock(connectionId, seenVersion).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+interface LockedRow {
+  id: string;
+  status: string;
+  tokenVersion: number;
+  accessTokenEnc: string | null;
+  refreshTokenEnc: string | null;
+}
+
+async function refreshUnderRowLock(connectionId: string, seenVersion: number): Promise<AccessGrant> {
+  let failure: FitbitTokenError | undefined;
+  const grant = await db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<LockedRow[]>`
+        SELECT id, status::text AS status, "tokenVersion", "accessTokenEnc", "refreshTokenEnc"
+        FROM "ProviderConnection" WHERE id = ${connectionId} FOR UPDATE`;
+      const row = rows[0];
+      if (!row) throw new AppError(409, "connection_revoked", "Fitbit is not connected.");
+      if (row.status !== "ACTIVE" || !row.refreshTokenEnc || !row.accessTokenEnc) throw unavailable(row.status);
+      if (row.tokenVersion !== seenVersion) {
+        // Someone refreshed while we waited for the lock: reuse their token.
+        return {
+          connectionId,
+          accessToken: openToken(row.accessTokenEnc, connectionId, "access"),
+          version: row.tokenVersion,
+        };
+      }
+      const refreshToken = openToken(row.refreshTokenEnc, connectionId, "refresh");
+      try {
+        const tokens = await refreshFitbitToken(refreshToken);
+        const version = row.tokenVersion + 1;
+        await tx.providerConnection.update({
+          where: { id: connectionId },
+          data: {
+            accessTokenEnc: sealToken(tokens.access_token, connectionId, "access"),
+            refreshTokenEnc: sealToken(tokens.refresh_token, connectionId, "refresh"),
+            accessTokenExpiresAt: new Date(Date.now() + tokens.expires_in * 1000),
+            grantedScopes: parseGrantedScopes(tokens.scope),
+            tokenVersion: version,
+            lastRefreshedAt: new Date(),
+            refreshCount: { increment: 1 },
+            statusReason: null,
+          },
+        });
+        log.info("token refreshed", { connectionId, version });
+        return { connectionId, accessToken: tokens.access_token, version };
+      } catch (error) {
+        if (!(error instanceof FitbitTokenError)) throw error;
+        failure = error;
+        if (error.failure.kind === "transient") throw error;
+        await tx.providerConnection.update({
+          where: { id: connectionId },
+          data:
+            error.failure.kind === "invalid_grant"
+              ? { status: "NEEDS_RECONSENT", statusReason: "Fitbit no longer accepts Nightly's refresh token." }
+              : { status: "RETIRED", statusReason: "Fitbit answered 410 Gone: the legacy Web API is switched off." },
+        });
+        return null;
+      }
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  ).catch((error: unknown) => {
+    if (error instanceof FitbitTokenError && error.failure.kind === "transient") {
+      log.warn("token refresh failed, will retry later", { connectionId, detail: error.failure.detail });
+      throw new AppError(503, "provider_unavailable", "Fitbit is not answering right now; try again shortly.");
+    }
+    throw error;
+  });
+  if (grant) return grant;
+  log.warn("connection needs attention", { connectionId, reason: failure?.failure.kind });
+  throw unavailable(failure?.failure.kind === "retired" ? "RETIRED" : "NEEDS_RECONSENT");
+}

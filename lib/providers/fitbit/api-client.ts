@@ -1,0 +1,112 @@
+import "server-only";
+import type { z } from "zod";
+import { env } from "@/lib/config/env";
+import { getAccessToken, refreshAfterRejection, type AccessGrant } from "@/lib/connections/token-manager";
+import { fitbitErrorEnvelopeSchema } from "./schemas";
+
+/** Rate-limit state Fitbit reports on every response (`fitbit-rate-limit-*`). */
+export interface RateLimitInfo {
+  limit: number;
+  remaining: number;
+  /** seconds until the window resets */
+  resetSeconds: number;
+  observedAt: number;
+}
+
+export type FitbitApiFailure =
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  | { kind: "insufficient_scope"; message: string }
+  | { kind: "gone" }
+  | { kind: "server"; status: number }
+  | { kind: "client"; status: number; errorType: string | undefined; message: string | undefined }
+  | { kind: "unauthorized" }
+  | { kind: "network"; detail: string }
+  | { kind: "invalid_payload"; issues: string[] };
+
+export class FitbitApiError extends Error {
+  constructor(
+    public readonly failure: FitbitApiFailure,
+    public readonly path: string,
+    public readonly rateLimit: RateLimitInfo | null,
+  ) {
+    super(`Fitbit ${path}: ${failure.kind}`);
+    this.name = "FitbitApiError";
+  }
+}
+
+export interface FitbitResult<T> {
+  data: T;
+  rateLimit: RateLimitInfo | null;
+}
+
+function readRateLimit(headers: Headers): RateLimitInfo | null {
+  const limit = Number(headers.get("fitbit-rate-limit-limit"));
+  const remaining = Number(headers.get("fitbit-rate-limit-remaining"));
+  const reset = Number(headers.get("fitbit-rate-limit-reset"));
+  if (!headers.has("fitbit-rate-limit-limit") || [limit, remaining, reset].some(Number.isNaN)) return null;
+  return { limit, remaining, resetSeconds: reset, observedAt: Date.now() };
+}
+
+async function send(path: string, grant: AccessGrant): Promise<Response> {
+  try {
+    return await fetch(new URL(path, env().FITBIT_API_BASE_URL), {
+      headers: {
+        authorization: `Bearer ${grant.accessToken}`,
+        accept: "application/json",
+        // Metric units regardless of the person's locale; the UI converts for display.
+        "accept-language": "en_GB",
+      },
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    throw new FitbitApiError({ kind: "network", detail: error instanceof Error ? error.name : "error" }, path, null);
+  }
+}
+
+/**
+ * GET a Fitbit Web API resource for a person and validate it with `schema`.
+ * 401 goes through the token manager once (refresh, then retry); other failures become a
+ * typed FitbitApiError the caller (sync, pages) decides about.
+ */
+export async function fitbitGet<S extends z.ZodType>(
+  userId: string,
+  path: string,
+  schema: S,
+): Promise<FitbitResult<z.infer<S>>> {
+  let grant = await getAccessToken(userId);
+  let response = await send(path, grant);
+  if (response.status === 401) {
+    grant = await refreshAfterRejection(grant);
+    response = await send(path, grant);
+  }
+  const rateLimit = readRateLimit(response.headers);
+  if (!response.ok) throw await failureFrom(response, path, rateLimit);
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new FitbitApiError({ kind: "invalid_payload", issues }, path, rateLimit);
+  }
+  return { data: parsed.data, rateLimit };
+}
+
+async function failureFrom(response: Response, path: string, rateLimit: RateLimitInfo | null): Promise<FitbitApiError> {
+  const envelope = fitbitErrorEnvelopeSchema.safeParse(await response.json().catch(() => null));
+  const first = envelope.success ? envelope.data.errors[0] : undefined;
+  const status = response.status;
+  if (status === 429) {
+    const retryAfter = Number(response.headers.get("retry-after"));
+    return new FitbitApiError(
+      { kind: "rate_limited", retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : rateLimit?.resetSeconds ?? 60 },
+      path,
+      rateLimit,
+    );
+  }
+  if (status === 410) return new FitbitApiError({ kind: "gone" }, path, rateLimit);
+  if (status === 401) return new FitbitApiError({ kind: "unauthorized" }, path, rateLimit);
+  if (status === 403 && first?.errorType === "insufficient_scope") {
+    return new FitbitApiError({ kind: "insufficient_scope", message: first.message ?? "" }, path, rateLimit);
+  }
+  if (status >= 500) return new FitbitApiError({ kind: "server", status }, path, rateLimit);
+  return new FitbitApiError({ kind: "client", status, errorType: first?.errorType, message: first?.message }, path, rateLimit);
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run demo`: the whole product on one machine with nothing configured — embedded
+ * PostgreSQL, the Fitbit emulator with its demo people, and Nightly wired to both.
+ */
+import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
+import { migrateDatabase } from "../lib/db/migrate";
+import { buildIfNeeded } from "./lib/build";
+import { resolveDatabase } from "./lib/database";
+import { ensureLocalSecrets } from "./lib/local-secrets";
+import { handleSignals, nextBin, onShutdown, runLauncher, spawnChild } from "./lib/processes";
+import { waitForHttp } from "./lib/wait";
+
+await runLauncher(async () => {
+  handleSignals();
+  const port = Number(process.env.PORT ?? 3000);
+  const appUrl = `http://localhost:${port}`;
+  const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
+
+  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fitbit`] };
+  const emulator = await startEmulator({ port: emulatorPort, clients: [client] });
+  onShutdown(emulator.close);
+  console.log(`Fitbit emulator on ${emulator.url} (demo people, consent page, control API under /__emulator/)`);
+
+  const database = await resolveDatabase();
+  onShutdown(database.stop);
+  await migrateDatabase(database.url);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...ensureLocalSecrets(),
+    NIGHTLY_DEMO: "1",
+    PORT: String(port),
+    NEXTAUTH_URL: appUrl,
+    DATABASE_URL: database.url,
+    FITBIT_CLIENT_ID: client.clientId,
+    FITBIT_CLIENT_SECRET: client.clientSecret,
+    FITBIT_OAUTH_BASE_URL: emulator.url,
+    FITBIT_API_BASE_URL: emulator.url,
+    EMULATOR_URL: emulator.url,
+  };
+  buildIfNeeded(env);
+  spawnChild(process.execPath, [nextBin(), "start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "Next.js");
+  await waitForHttp(`${appUrl}/api/health`);
+  console.log(`\n  Nightly demo is ready: open ${appUrl}\n  Sign in with Fitbit and pick a demo person on the consent page. Ctrl+C stops everything.\n`);
+});

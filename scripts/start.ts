@@ -1,0 +1,42 @@
+/**
+ * `npm start` (production) and `npm run dev`: database (DATABASE_URL or embedded), migrations,
+ * then Next.js. The web process also runs the background worker unless NIGHTLY_WORKER=off;
+ * more workers: `npm run worker`.
+ */
+import { parseEnv } from "../lib/config/env-schema";
+import { migrateDatabase } from "../lib/db/migrate";
+import { resolveDatabase } from "./lib/database";
+import { ensureLocalSecrets } from "./lib/local-secrets";
+import { handleSignals, loadDotEnv, nextBin, onShutdown, runLauncher, spawnChild } from "./lib/processes";
+
+const dev = process.argv.includes("--dev");
+
+await runLauncher(async () => {
+  handleSignals();
+  loadDotEnv();
+  const production = !dev && process.env.NIGHTLY_DEMO !== "1";
+  if (production && !process.env.TOKEN_ENCRYPTION_KEY) {
+    throw new Error(
+      "Refusing to start: TOKEN_ENCRYPTION_KEY is not set. Production stores Fitbit tokens encrypted and needs a key\n" +
+        "(generate one with: node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\").",
+    );
+  }
+  if (!production) Object.assign(process.env, { ...ensureLocalSecrets(), ...pickSet(process.env) });
+
+  const database = await resolveDatabase();
+  onShutdown(database.stop);
+  process.env.DATABASE_URL = database.url;
+  const { applied } = await migrateDatabase(database.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  const env = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : "production" });
+  spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], { ...process.env }, "Next.js");
+  console.log(`Nightly ${dev ? "(dev) " : ""}on ${env.NEXTAUTH_URL}${database.embedded ? " with embedded PostgreSQL (.data/postgres)" : ""}`);
+});
+
+/** Explicitly configured secrets win over the generated local ones. */
+function pickSet(source: NodeJS.ProcessEnv) {
+  return Object.fromEntries(
+    (["NEXTAUTH_SECRET", "TOKEN_ENCRYPTION_KEY"] as const).filter((key) => source[key]).map((key) => [key, source[key]]),
+  );
+}
