@@ -66,7 +66,7 @@ export function page(title: string, body: RawHtml): string {
         </style>
       </head>
       <body>
-        <header><span class="brand" aria-label="Fitbit">fitbit</span></header>
+        <header><span class="brand">fitbit</span></header>
         <main>${body}</main>
       </body>
     </html>`.__html;

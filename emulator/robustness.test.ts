@@ -73,7 +73,7 @@ describe("hostile input never crashes the emulator", () => {
 
   it("raw protocol abuse: absolute-form target, bad Host, junk request line", async () => {
     const absolute = await rawRequest(
-      "GET http://evil/1/user/-/profile.json HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET http://evil/1/user/-/profile.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     );
     expect(absolute).toMatch(/^HTTP\/1\.1 400/);
     const slashes = await rawRequest(

@@ -64,13 +64,36 @@ export function authorizeUrl(
 const decodeEntities = (s: string) =>
   s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, "&");
 
+export interface FormInput {
+  type: string;
+  name: string;
+  value: string;
+  id: string;
+  checked: boolean;
+}
+
+/** Every `<input>` of a page with its attributes decoded; tolerant of formatting and order. */
+export function formInputs(html: string): FormInput[] {
+  return [...html.matchAll(/<input\b([^>]*)>/g)].map((m) => {
+    const attrs = new Map<string, string>();
+    for (const a of m[1]!.matchAll(/([a-zA-Z-]+)(?:="([^"]*)")?/g)) {
+      attrs.set(a[1]!.toLowerCase(), decodeEntities(a[2] ?? ""));
+    }
+    return {
+      type: attrs.get("type") ?? "text",
+      name: attrs.get("name") ?? "",
+      value: attrs.get("value") ?? "",
+      id: attrs.get("id") ?? "",
+      checked: attrs.has("checked"),
+    };
+  });
+}
+
 /** Hidden fields of the consent form (the original authorize parameters). */
 export function hiddenFields(html: string): Array<[string, string]> {
-  const fields: Array<[string, string]> = [];
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    fields.push([decodeEntities(m[1]!), decodeEntities(m[2]!)]);
-  }
-  return fields;
+  return formInputs(html)
+    .filter((i) => i.type === "hidden")
+    .map((i) => [i.name, i.value]);
 }
 
 /** Loads the consent page and submits it. Returns the raw response (302 expected on success). */

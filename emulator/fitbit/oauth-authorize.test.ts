@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FORM, PUBLIC_CLIENT, SERVER_CLIENT, emulatorPerTest } from "../test-fixtures";
-import { authorizeUrl, hiddenFields, pkcePair, submitConsent } from "../testing";
+import { authorizeUrl, formInputs, hiddenFields, pkcePair, submitConsent } from "../testing";
 
 const emu = emulatorPerTest();
 
@@ -88,11 +88,21 @@ describe("consent page", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("23NITE would like the ability to access");
-    expect(html).toMatch(
-      /<input type="radio" id="person-7QSTDY" name="person" value="7QSTDY" checked>/,
-    );
-    expect(html).toMatch(/id="scope-sleep" name="granted" value="sleep" checked/);
-    expect(html).toMatch(/id="scope-heartrate" name="granted" value="heartrate" checked/);
+    const inputs = formInputs(html);
+    const people = inputs.filter((i) => i.type === "radio" && i.name === "person");
+    expect(people.map((p) => [p.value, p.checked])).toEqual([
+      ["7QSTDY", true],
+      ["8SHFTW", false],
+      ["9SPRSE", false],
+      ["6DSTNY", false],
+    ]);
+    const scopes = inputs.filter((i) => i.type === "checkbox" && i.name === "granted");
+    expect(scopes.map((s) => [s.value, s.checked])).toEqual([
+      ["sleep", true],
+      ["heartrate", true],
+    ]);
+    // Every control has a label.
+    for (const i of [...people, ...scopes]) expect(html).toContain(`for="${i.id}"`);
     expect(html).toMatch(/>Allow<\/button>/);
     expect(html).toMatch(/>Deny<\/button>/);
     expect(html).not.toContain("a&b<c>"); // escaped
@@ -140,8 +150,10 @@ describe("consent page", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Select at least one permission");
-    expect(html).toMatch(/value="9SPRSE" checked/);
-    expect(html).not.toMatch(/value="sleep" checked/);
+    const checked = formInputs(html)
+      .filter((i) => i.checked)
+      .map((i) => i.value);
+    expect(checked).toEqual(["9SPRSE"]);
   });
 
   it("re-validates the hidden fields and refuses scopes that were not requested", async () => {
