@@ -42,6 +42,7 @@ fieldset{border:1px solid var(--line);border-radius:8px;margin:1rem 0;padding:.7
 legend{font-weight:600;padding:0 .25rem}
 .option{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0}
 .option input{margin-top:.3rem;width:1.1rem;height:1.1rem;accent-color:var(--teal)}
+.option label{font-weight:600}
 .option small{display:block;color:var(--muted)}
 .actions{display:flex;gap:1rem;justify-content:flex-end;margin-top:1.25rem}
 button{font:inherit;font-weight:600;border-radius:999px;padding:.55rem 1.6rem;cursor:pointer;border:2px solid var(--teal)}

@@ -17,7 +17,7 @@ const intFromEnv = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-const flag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
 const envSchema = z.object({
   EMULATOR_PORT: intFromEnv(0, 65535).default(4010),
@@ -41,7 +41,9 @@ const envSchema = z.object({
 });
 
 async function main(): Promise<void> {
-  const parsed = envSchema.safeParse(process.env);
+  // An empty variable means "use the default", as in most CLIs.
+  const env0 = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(env0);
   if (!parsed.success) {
     console.error(`Invalid emulator environment:\n${z.prettifyError(parsed.error)}`);
     process.exit(1);

@@ -11,7 +11,13 @@ import { handleControl } from "./control";
 import { redactPath } from "./counters";
 import { dataEndpointName, handleDataApi, requestOrigin } from "./fitbit/api";
 import { rateHeaders } from "./fitbit/rate-limit";
-import { sendFitbitError, sendFitbitJson, sendRetired, serverErrorBody } from "./fitbit/errors";
+import {
+  RETIRED_MESSAGE,
+  sendFitbitError,
+  sendFitbitJson,
+  sendRetired,
+  serverErrorBody,
+} from "./fitbit/errors";
 import { handleAuthorizeGet, handleAuthorizePost } from "./fitbit/oauth-authorize";
 import { handleIntrospect, handleRevoke } from "./fitbit/oauth-revoke";
 import { handleToken } from "./fitbit/oauth-token";
@@ -77,16 +83,13 @@ const optionsSchema = z.object({
   startTimeMs: z.number().int().nonnegative().optional(),
 });
 
-const OAUTH_JSON: Record<string, (ctx: RequestContext) => Promise<void>> = {
-  "/oauth2/token": handleToken,
-  "/oauth2/revoke": handleRevoke,
-  "/1.1/oauth2/introspect": handleIntrospect,
-};
-const OAUTH_ENDPOINT: Record<string, string> = {
-  "/oauth2/token": "oauth.token",
-  "/oauth2/revoke": "oauth.revoke",
-  "/1.1/oauth2/introspect": "oauth.introspect",
-};
+/** Form-posting OAuth endpoints (JSON answers) and their counter names. */
+const OAUTH_JSON: Record<string, { name: string; handle: (ctx: RequestContext) => Promise<void> }> =
+  {
+    "/oauth2/token": { name: "oauth.token", handle: handleToken },
+    "/oauth2/revoke": { name: "oauth.revoke", handle: handleRevoke },
+    "/1.1/oauth2/introspect": { name: "oauth.introspect", handle: handleIntrospect },
+  };
 const DATA_PATH = /^\/1(\.1|\.2)?\//;
 
 /** Routes one request. Fitbit paths go through retirement and Content-Length checks first. */
@@ -110,14 +113,12 @@ async function dispatch(ctx: RequestContext): Promise<void> {
 
   const isData = !isAuthorize && !oauthJson;
   if (isAuthorize) ctx.endpoint = req.method === "POST" ? "oauth.consent" : "oauth.authorize";
-  else ctx.endpoint = isData ? dataEndpointName(state.dataRoutes, path) : OAUTH_ENDPOINT[path]!;
+  else ctx.endpoint = oauthJson ? oauthJson.name : dataEndpointName(state.dataRoutes, path);
   if (state.retired) {
     req.resume();
-    const retiredHtml = errorPage(
-      "request",
-      "The Fitbit Web API has been turned off. Use the Google Health API.",
-    );
-    return isAuthorize ? sendHtml(res, 410, retiredHtml) : sendRetired(res);
+    return isAuthorize
+      ? sendHtml(res, 410, errorPage("request", RETIRED_MESSAGE))
+      : sendRetired(res);
   }
   if (lacksContentLength(req)) {
     req.resume();
@@ -152,7 +153,7 @@ async function dispatch(ctx: RequestContext): Promise<void> {
         },
       );
     }
-    return oauthJson(ctx);
+    return oauthJson.handle(ctx);
   }
   return handleDataApi(ctx);
 }
@@ -188,7 +189,7 @@ function answerFailure(
   const status = err instanceof HttpError ? err.status : 500;
   // Closing after 413 stops a client that keeps uploading a huge body.
   const quota =
-    DATA_PATH.test(path) && !OAUTH_ENDPOINT[path] ? rateHeaders(state.rateLimiter.anonymous()) : {};
+    DATA_PATH.test(path) && !OAUTH_JSON[path] ? rateHeaders(state.rateLimiter.anonymous()) : {};
   const headers: Record<string, string> = {
     ...quota,
     ...(status === 413 ? { connection: "close" } : {}),

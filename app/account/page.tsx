@@ -66,7 +66,7 @@ export default async function AccountPage() {
                 {connection.statusReason ? <span className="muted"> {connection.statusReason}</span> : null}
               </div>
               <dl className="facts">
-                <dt>Connected</dt>
+                <dt>Connected on</dt>
                 <dd>{formatDateTime(connection.connectedAt, user.timezone)}</dd>
                 <dt>Access token expires</dt>
                 <dd data-testid="token-expiry">

@@ -8,7 +8,10 @@ const tz = dana.timezone;
 
 /** Wall-clock minutes between two local strings, ignoring the zone. */
 function wallMinutes(from: string, to: string): number {
-  return ((parseLocalDateTime(to.slice(0, 19)) ?? 0) - (parseLocalDateTime(from.slice(0, 19)) ?? 0)) / 60_000;
+  return (
+    ((parseLocalDateTime(to.slice(0, 19)) ?? 0) - (parseLocalDateTime(from.slice(0, 19)) ?? 0)) /
+    60_000
+  );
 }
 
 describe.each([

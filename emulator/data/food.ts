@@ -59,7 +59,8 @@ export function generateFoodDay(person: DemoPerson, day: number): FoodDayData {
     [];
   for (const slot of SLOTS) {
     // The sparse wearer logs only some meals even on days they log at all.
-    if (!rng.chance(slot.probability * (sparse ? 0.6 : 1))) continue;
+    const logged = rng.chance(slot.probability * (sparse ? 0.6 : 1));
+    if (!logged && !(heavy && slot.mealTypeId === 5)) continue;
     if (slot.mealTypeId === 6 && heavy) continue;
     const minute = slot.at + rng.int(-25, 25);
     if (slot.mealTypeId === 5 && heavy) {

@@ -98,21 +98,10 @@ export function upgradeDay(person: DemoPerson, today: number): number {
 
 export type ShiftKind = "day" | "off" | "night";
 /** 4 day shifts (07:00–15:00), 3 off, 4 night shifts (19:00–07:00 next morning), 3 off. */
+// prettier-ignore
 const ROTA: readonly ShiftKind[] = [
-  "day",
-  "day",
-  "day",
-  "day",
-  "off",
-  "off",
-  "off",
-  "night",
-  "night",
-  "night",
-  "night",
-  "off",
-  "off",
-  "off",
+  "day", "day", "day", "day", "off", "off", "off",
+  "night", "night", "night", "night", "off", "off", "off",
 ];
 
 /** What the shift worker does on calendar day `day` (a night shift starts that evening). */

@@ -131,9 +131,12 @@ describe.each(PEOPLE.map((p) => [p.archetype, p] as const))("sleep invariants: %
   });
 
   it("logs of consecutive dates never overlap", () => {
-    const all = nights.flatMap((n) => n.logs).map((l) => [logStartUtc(p.timezone, l), l.duration] as const);
+    const all = nights
+      .flatMap((n) => n.logs)
+      .map((l) => [logStartUtc(p.timezone, l), l.duration] as const);
     all.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < all.length; i++) expect(all[i]![0]).toBeGreaterThanOrEqual(all[i - 1]![0] + all[i - 1]![1]);
+    for (let i = 1; i < all.length; i++)
+      expect(all[i]![0]).toBeGreaterThanOrEqual(all[i - 1]![0] + all[i - 1]![1]);
   });
 
   it("fills thirtyDayAvgMinutes with the real average of the 30 prior dates", () => {
@@ -148,7 +151,11 @@ describe.each(PEOPLE.map((p) => [p.archetype, p] as const))("sleep invariants: %
           .flatMap((n) => byDate.get(n.date) ?? [])
           .filter((l): l is StagesSleepLog => l.type === "stages");
         for (const level of ["deep", "light", "rem", "wake"] as const) {
-          const avg = prior.length ? Math.round(prior.reduce((a, l) => a + l.levels.summary[level].minutes, 0) / prior.length) : 0;
+          const avg = prior.length
+            ? Math.round(
+                prior.reduce((a, l) => a + l.levels.summary[level].minutes, 0) / prior.length,
+              )
+            : 0;
           expect(log.levels.summary[level].thirtyDayAvgMinutes).toBe(avg);
         }
         checked++;
@@ -165,7 +172,10 @@ describe.each(PEOPLE.map((p) => [p.archetype, p] as const))("sleep invariants: %
       expect(summary.totalTimeInBed).toBe(logs.reduce((a, l) => a + l.timeInBed, 0));
       const stages = logs.filter((l): l is StagesSleepLog => l.type === "stages");
       if (stages.length === 0) expect(summary.stages).toBeUndefined();
-      else expect(summary.stages?.deep).toBe(stages.reduce((a, l) => a + l.levels.summary.deep.minutes, 0));
+      else
+        expect(summary.stages?.deep).toBe(
+          stages.reduce((a, l) => a + l.levels.summary.deep.minutes, 0),
+        );
     }
   });
 
@@ -179,7 +189,9 @@ describe.each(PEOPLE.map((p) => [p.archetype, p] as const))("sleep invariants: %
     for (let d = v.today - 60; d < v.today; d++) {
       const la = a.logs(d).map((g) => g.log);
       expect(b.logs(d).map((g) => g.log)).toEqual(la);
-      expect(la).toEqual(sleepLogsForDate(p, `${new Date(d * 86_400_000).toISOString().slice(0, 10)}`, NOW));
+      expect(la).toEqual(
+        sleepLogsForDate(p, `${new Date(d * 86_400_000).toISOString().slice(0, 10)}`, NOW),
+      );
       if (JSON.stringify(other.logs(d).map((g) => g.log)) !== JSON.stringify(la)) differs++;
     }
     expect(differs).toBeGreaterThan(50);
@@ -212,7 +224,12 @@ describe("archetypes", () => {
       expect(nap.type).toBe("classic");
       expect(nap.infoCode).toBe(2);
     }
-    const daytime = nights.flatMap((n) => n.logs.filter((l) => l.isMainSleep && l.startTime.slice(11, 13) >= "07" && l.startTime.slice(11, 13) <= "10"));
+    const daytime = nights.flatMap((n) =>
+      n.logs.filter(
+        (l) =>
+          l.isMainSleep && l.startTime.slice(11, 13) >= "07" && l.startTime.slice(11, 13) <= "10",
+      ),
+    );
     expect(daytime.length).toBeGreaterThan(100);
     // A split main sleep: two logs on one date separated by a wake of more than an hour.
     const splits = nights.filter(({ logs }) => {
@@ -220,7 +237,8 @@ describe("archetypes", () => {
       return sorted.some((l, i) => {
         const next = sorted[i + 1];
         if (!next || !l.isMainSleep) return false;
-        const gap = (logStartUtc(p.timezone, next) - logStartUtc(p.timezone, l) - l.duration) / 60_000;
+        const gap =
+          (logStartUtc(p.timezone, next) - logStartUtc(p.timezone, l) - l.duration) / 60_000;
         return gap > 60 && gap <= 100;
       });
     });

@@ -19,7 +19,6 @@ import type { DemoPerson } from "../types";
 import { classicTimeline, shortWakes, stagesTimeline, type Seg, type ShortWake } from "./hypnogram";
 import { rngFor } from "./prng";
 import type {
-  ClassicLevel,
   ClassicSleepLog,
   LevelEntry,
   SleepDaySummary,

@@ -7,7 +7,14 @@ import type { DataRequest, DataResponse, DataRoute, DemoPerson } from "../types"
 import { viewOf } from "./history";
 import { sleepLogsForDate } from "./index";
 import type { SleepLog } from "./shapes";
-import { formatDay, formatLocal, localToUtc, MS_PER_HOUR, parseLocalDateTime, utcToLocal } from "./time";
+import {
+  formatDay,
+  formatLocal,
+  localToUtc,
+  MS_PER_HOUR,
+  parseLocalDateTime,
+  utcToLocal,
+} from "./time";
 
 /** 2026-11-24 15:00 UTC: afternoon in London, morning in Chicago/New York, midnight in Tokyo. */
 export const NOW = Date.UTC(2026, 10, 24, 15, 0, 0);
@@ -47,7 +54,8 @@ export function instantOf(tz: string, local: string, notBefore = Number.NEGATIVE
   if (localMs === null) throw new Error(`bad local time ${local}`);
   const first = localToUtc(tz, localMs);
   for (const candidate of [first, first + MS_PER_HOUR]) {
-    if (candidate >= notBefore && formatLocal(utcToLocal(tz, candidate)) === local) return candidate;
+    if (candidate >= notBefore && formatLocal(utcToLocal(tz, candidate)) === local)
+      return candidate;
   }
   throw new Error(`${local} is not a wall-clock time in ${tz} at or after ${notBefore}`);
 }
@@ -68,7 +76,12 @@ export function logStartUtc(tz: string, log: SleepLog): number {
 export function fakeRequest(
   p: DemoPerson,
   params: Record<string, string>,
-  options: { query?: Record<string, string>; nowMs?: number; acceptLanguage?: string; intraday?: boolean } = {},
+  options: {
+    query?: Record<string, string>;
+    nowMs?: number;
+    acceptLanguage?: string;
+    intraday?: boolean;
+  } = {},
 ): DataRequest {
   return {
     person: p,
@@ -93,7 +106,8 @@ export function dispatch(
     const m = route.pattern.exec(u.pathname);
     if (!m) continue;
     const params: Record<string, string> = {};
-    for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) params[k] = decodeURIComponent(v);
+    for (const [k, v] of Object.entries(m.groups ?? {}))
+      if (v !== undefined) params[k] = decodeURIComponent(v);
     const req = fakeRequest(p, params, { ...options, query: Object.fromEntries(u.searchParams) });
     return { name: route.name, res: route.handle(req) };
   }

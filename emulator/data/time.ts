@@ -69,10 +69,19 @@ export function addMonths(day: number, months: number): number {
 // --- time zones -----------------------------------------------------------------------------
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Offsets memoised per 15-minute bucket: Intl is slow (µs per call) and a night has hundreds of
- * timestamps; every zone the demo uses changes offset on a quarter hour. */
-const offsetCache = new Map<string, Map<number, number>>();
-const BUCKET_MS = 15 * MS_PER_MIN;
+
+/**
+ * Offsets are cached per zone and UTC day: Intl is slow (microseconds per call) and a night has
+ * hundreds of timestamps. Real zones change offset at most once a day, on a whole minute, so a
+ * day is described by its starting offset, its ending offset and the minute the switch happens.
+ */
+interface DayOffsets {
+  start: number;
+  end: number;
+  /** First instant of the day with the `end` offset (Infinity when there is no change). */
+  switchAt: number;
+}
+const offsetCache = new Map<string, Map<number, DayOffsets>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -108,6 +117,22 @@ function computeOffset(timeZone: string, utcMs: number): number {
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
+function dayOffsets(timeZone: string, utcDay: number): DayOffsets {
+  const dayStart = utcDay * MS_PER_DAY;
+  const start = computeOffset(timeZone, dayStart);
+  const end = computeOffset(timeZone, dayStart + MS_PER_DAY - MS_PER_MIN);
+  if (start === end) return { start, end, switchAt: Number.POSITIVE_INFINITY };
+  // Binary search for the minute the offset changes.
+  let lo = dayStart; // has `start`
+  let hi = dayStart + MS_PER_DAY - MS_PER_MIN; // has `end`
+  while (hi - lo > MS_PER_MIN) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MS_PER_MIN) * MS_PER_MIN;
+    if (computeOffset(timeZone, mid) === start) lo = mid;
+    else hi = mid;
+  }
+  return { start, end, switchAt: hi };
+}
+
 /** UTC offset (ms, negative west of UTC) in force at an instant. */
 export function offsetAt(timeZone: string, utcMs: number): number {
   let cache = offsetCache.get(timeZone);
@@ -115,13 +140,13 @@ export function offsetAt(timeZone: string, utcMs: number): number {
     cache = new Map();
     offsetCache.set(timeZone, cache);
   }
-  const bucket = Math.floor(utcMs / BUCKET_MS);
-  let off = cache.get(bucket);
-  if (off === undefined) {
-    off = computeOffset(timeZone, bucket * BUCKET_MS);
-    cache.set(bucket, off);
+  const utcDay = Math.floor(utcMs / MS_PER_DAY);
+  let day = cache.get(utcDay);
+  if (!day) {
+    day = dayOffsets(timeZone, utcDay);
+    cache.set(utcDay, day);
   }
-  return off;
+  return utcMs < day.switchAt ? day.start : day.end;
 }
 
 export function utcToLocal(timeZone: string, utcMs: number): number {

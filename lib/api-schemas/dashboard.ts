@@ -1,0 +1,29 @@
+/** What the dashboard needs to know before it draws a metric: is the data allowed and synced? */
+
+export const METRICS = ["sleep", "hrv", "breathing", "nutrition"] as const;
+export type Metric = (typeof METRICS)[number];
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  sleep: "sleep",
+  hrv: "heart rate variability",
+  breathing: "breathing rate",
+  nutrition: "food and water",
+};
+
+export type MetricAccess =
+  | { state: "ok" }
+  /** The person did not grant the Fitbit scope. */
+  | { state: "missing_scope"; scope: string }
+  /** Sync found the metric unavailable (e.g. intraday HRV not permitted). */
+  | { state: "unavailable"; reason: string };
+
+export interface DashboardContext {
+  timezone: string | null;
+  unitSystem: "METRIC" | "US" | "UK";
+  /** True until the first sync has started (no SyncState row yet). */
+  neverSynced: boolean;
+  /** True while any sync is queued or running. */
+  syncing: boolean;
+  connected: boolean;
+  access: Record<Metric, MetricAccess>;
+}

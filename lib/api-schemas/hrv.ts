@@ -1,0 +1,38 @@
+/** GET /api/me/hrv?range and GET /api/me/hrv/night?date. */
+import { dateQuerySchema, rangeQuerySchema } from "./range";
+
+export const hrvQuerySchema = rangeQuerySchema;
+export const hrvNightQuerySchema = dateQuerySchema;
+
+export interface HrvRow {
+  date: string;
+  dailyRmssd: number | null;
+  deepRmssd: number | null;
+  /** Personal baseline from the 30 days before this date: mean ± 1 SD (null until 7 prior nights). */
+  baselineMean: number | null;
+  baselineLow: number | null;
+  baselineHigh: number | null;
+}
+
+export interface HrvResult {
+  from: string;
+  to: string;
+  days: HrvRow[];
+  dayCount: number;
+  latestNight: string | null;
+}
+
+export interface HrvReading {
+  /** Provider local time of the 5-minute window. */
+  minute: string;
+  rmssd: number | null;
+  coverage: number | null;
+  hf: number | null;
+  lf: number | null;
+}
+
+export interface HrvNightResult {
+  date: string;
+  /** 5-minute readings in order; a gap of more than 5 minutes gets a null reading so lines break. */
+  readings: HrvReading[];
+}

@@ -1,0 +1,109 @@
+/**
+ * Calendar-date helpers shared by server and client. Dates are the person's local calendar days
+ * as `yyyy-MM-dd`; arithmetic runs on UTC midnights, so DST never shifts a day.
+ */
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written `yyyy-MM-dd` (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function dateToMs(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+export function msToDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return msToDate(dateToMs(date) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (0 when equal, negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dateToMs(to) - dateToMs(from)) / DAY_MS);
+}
+
+/** Every date from `from` to `to`, both included. */
+export function eachDate(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let ms = dateToMs(from), end = dateToMs(to); ms <= end; ms += DAY_MS) out.push(msToDate(ms));
+  return out;
+}
+
+/** The local calendar date in `timeZone` at `now` (UTC when no zone is known). */
+export function localToday(timeZone: string | null | undefined, now: Date = new Date()): string {
+  try {
+    const parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: timeZone ?? "UTC",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).formatToParts(now);
+    const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+    return `${get("year")}-${get("month")}-${get("day")}`;
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** A `@db.Date` column value ↔ `yyyy-MM-dd`. */
+export function toDbDate(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export function fromDbDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/**
+ * One entry per date of the range, in order: `fill(date, row)` gets the row for that date or
+ * undefined, so missing nights become explicit nulls (charts then show gaps, never zeros).
+ */
+export function gapFill<R, T>(
+  from: string,
+  to: string,
+  rows: Iterable<[string, R]>,
+  fill: (date: string, row: R | undefined) => T,
+): T[] {
+  const byDate = new Map(rows);
+  return eachDate(from, to).map((date) => fill(date, byDate.get(date)));
+}
+
+/**
+ * Provider local times (`yyyy-MM-ddTHH:mm:ss.SSS`, no offset) as wall-clock milliseconds: read as
+ * if they were UTC, and always formatted back in UTC, so the clock shown is the one Fitbit sent.
+ */
+export function localTimeToMs(value: string): number {
+  const [date = "", time = "00:00:00"] = value.split("T");
+  return Date.parse(`${date}T${time.slice(0, 8)}Z`);
+}
+
+/** `HH:mm:ss` (or `HH:mm` with `seconds: false`) of a wall-clock millisecond value. */
+export function formatClock(ms: number, seconds = true): string {
+  return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
+}
+
+/** "Mon 3 Nov" style label for a `yyyy-MM-dd` date. */
+export function formatDayLabel(date: string, withYear = false): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: withYear ? undefined : "short",
+    day: "numeric",
+    month: "short",
+    year: withYear ? "numeric" : undefined,
+    timeZone: "UTC",
+  }).format(new Date(dateToMs(date)));
+}
+
+/** "7h 32m" for minutes. */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return "—";
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  return h > 0 ? `${h}h ${m}m` : `${m}m`;
+}

@@ -1,0 +1,15 @@
+/** `GET /1/user/-/devices.json` (reference §10.2): a bare array, `[]` without devices. */
+import { z } from "zod";
+import { fitbitLocalDateTime } from "./sleep";
+
+export const devicesSchema = z.array(
+  z.looseObject({
+    id: z.string().min(1),
+    deviceVersion: z.string(),
+    type: z.string(),
+    battery: z.string(),
+    batteryLevel: z.number().int().optional(),
+    lastSyncTime: fitbitLocalDateTime,
+  }),
+);
+export type FitbitDevices = z.infer<typeof devicesSchema>;

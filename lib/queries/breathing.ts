@@ -1,0 +1,24 @@
+import "server-only";
+import type { BreathingResult, BreathingRow } from "@/lib/api-schemas/breathing";
+import type { DateRange } from "@/lib/api-schemas/range";
+import { fromDbDate, gapFill, toDbDate } from "@/lib/dates";
+import { db } from "@/lib/db/client";
+import { round } from "@/lib/units";
+
+/** Nightly breathing rate (full sleep and by stage), one row per date; null = no value. */
+export async function getBreathing(userId: string, range: Pick<DateRange, "from" | "to">): Promise<BreathingResult> {
+  const rows = await db.breathingRateDaily.findMany({
+    where: { userId, date: { gte: toDbDate(range.from), lte: toDbDate(range.to) } },
+    orderBy: { date: "asc" },
+  });
+  const byDate = rows.map((row) => [fromDbDate(row.date), row] as const);
+  const days = gapFill(range.from, range.to, byDate, (date, row): BreathingRow => ({
+    date,
+    full: round(row?.fullSleep),
+    deep: round(row?.deepSleep),
+    light: round(row?.lightSleep),
+    rem: round(row?.remSleep),
+  }));
+  const withData = days.filter((day) => day.full !== null || day.deep !== null || day.light !== null || day.rem !== null);
+  return { from: range.from, to: range.to, days, dayCount: withData.length, latestNight: withData.at(-1)?.date ?? null };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import type { HrvNightResult, HrvReading } from "@/lib/api-schemas/hrv";
+import { localTimeToMs, toDbDate } from "@/lib/dates";
+import { db } from "@/lib/db/client";
+import { round } from "@/lib/units";
+
+const WINDOW_MS = 5 * 60_000;
+
+const readingSchema = z.object({
+  minute: z.string(),
+  rmssd: z.number().nullish(),
+  coverage: z.number().nullish(),
+  hf: z.number().nullish(),
+  lf: z.number().nullish(),
+});
+
+/** Stored readings in time order, with a null reading wherever a 5-minute window is missing. */
+export function readingsWithGaps(raw: unknown): HrvReading[] {
+  const parsed = z.array(z.unknown()).safeParse(raw);
+  if (!parsed.success) return [];
+  const readings = parsed.data
+    .flatMap((item) => {
+      const reading = readingSchema.safeParse(item);
+      return reading.success ? [reading.data] : [];
+    })
+    .sort((a, b) => localTimeToMs(a.minute) - localTimeToMs(b.minute));
+  const out: HrvReading[] = [];
+  let previous: number | null = null;
+  for (const reading of readings) {
+    const at = localTimeToMs(reading.minute);
+    if (previous !== null && at - previous > WINDOW_MS) {
+      const gapAt = new Date(previous + WINDOW_MS).toISOString().slice(0, 23);
+      out.push({ minute: gapAt, rmssd: null, coverage: null, hf: null, lf: null });
+    }
+    out.push({
+      minute: reading.minute,
+      rmssd: round(reading.rmssd),
+      coverage: round(reading.coverage, 3),
+      hf: round(reading.hf),
+      lf: round(reading.lf),
+    });
+    previous = at;
+  }
+  return out;
+}
+
+/** One night's 5-minute HRV readings (empty when none were synced). */
+export async function getHrvNight(userId: string, date: string): Promise<HrvNightResult> {
+  const rows = await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { readings: true } });
+  return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)) };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { HrvResult, HrvRow } from "@/lib/api-schemas/hrv";
+import type { DateRange } from "@/lib/api-schemas/range";
+import { addDays, fromDbDate, gapFill, toDbDate } from "@/lib/dates";
+import { db } from "@/lib/db/client";
+import { round } from "@/lib/units";
+import { baselineBand } from "./rolling";
+
+export const BASELINE_DAYS = 30;
+export const BASELINE_MIN_NIGHTS = 7;
+
+/** Daily and deep-sleep RMSSD per night with a personal baseline band from the prior 30 days. */
+export async function getHrv(userId: string, range: Pick<DateRange, "from" | "to">): Promise<HrvResult> {
+  const rows = await db.hrvDaily.findMany({
+    where: { userId, date: { gte: toDbDate(addDays(range.from, -BASELINE_DAYS)), lte: toDbDate(range.to) } },
+    orderBy: { date: "asc" },
+    select: { date: true, dailyRmssd: true, deepRmssd: true },
+  });
+  const byDate = new Map(rows.map((row) => [fromDbDate(row.date), row] as const));
+  const daily = new Map(rows.map((row) => [fromDbDate(row.date), row.dailyRmssd] as const));
+  const days = gapFill(range.from, range.to, byDate, (date, row): HrvRow => {
+    const band = baselineBand(daily, date, BASELINE_DAYS, BASELINE_MIN_NIGHTS);
+    return {
+      date,
+      dailyRmssd: round(row?.dailyRmssd),
+      deepRmssd: round(row?.deepRmssd),
+      baselineMean: round(band?.mean),
+      baselineLow: round(band?.low),
+      baselineHigh: round(band?.high),
+    };
+  });
+  const withData = days.filter((day) => day.dailyRmssd !== null);
+  return { from: range.from, to: range.to, days, dayCount: withData.length, latestNight: withData.at(-1)?.date ?? null };
+}
