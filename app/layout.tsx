@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/auth/session";
 import "./globals.css";
+import { Providers } from "./providers";
 
 // Every page depends on who is signed in; nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav className="site-nav" aria-label="Main">
               {user ? (
                 <>
+                  <Link href="/dashboard">Dashboard</Link>
                   <Link href="/account">Account</Link>
                 </>
               ) : null}
@@ -43,7 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ) : null}
           </div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <Providers>{children}</Providers>
+        </main>
       </body>
     </html>
   );

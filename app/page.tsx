@@ -15,7 +15,7 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
 export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const user = await currentUser();
-  if (user) redirect("/account");
+  if (user) redirect("/dashboard");
   const key = params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
   return (

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 
 /** Starts "Sign in with Fitbit" (PKCE + state are handled server-side by NextAuth). */
-export function SignInButton({ label = "Sign in with Fitbit", callbackUrl = "/account" }: { label?: string; callbackUrl?: string }) {
+export function SignInButton({ label = "Sign in with Fitbit", callbackUrl = "/dashboard" }: { label?: string; callbackUrl?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <button

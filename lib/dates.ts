@@ -68,7 +68,7 @@ export function fromDbDate(value: Date): string {
 export function gapFill<R, T>(
   from: string,
   to: string,
-  rows: Iterable<[string, R]>,
+  rows: Iterable<readonly [string, R]>,
   fill: (date: string, row: R | undefined) => T,
 ): T[] {
   const byDate = new Map(rows);

@@ -22,7 +22,7 @@ interface RouteSpec<Q extends z.ZodType, A extends Auth> {
   }) => Promise<Response | unknown>;
 }
 
-export function defineRoute<Q extends z.ZodType = z.ZodObject<{}>, A extends Auth = "user">(spec: RouteSpec<Q, A>) {
+export function defineRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>>, A extends Auth = "user">(spec: RouteSpec<Q, A>) {
   return async (request: NextRequest): Promise<Response> => {
     try {
       const rawQuery = Object.fromEntries(request.nextUrl.searchParams);

@@ -1,0 +1,17 @@
+import { breathingQuerySchema } from "@/lib/api-schemas/breathing";
+import { resolveRange } from "@/lib/api-schemas/range";
+import { defineRoute } from "@/lib/http/route";
+import { getBreathing } from "@/lib/queries/breathing";
+import { getUserPrefs } from "@/lib/queries/user-prefs";
+
+export const dynamic = "force-dynamic";
+
+/** Nightly breathing rate (full sleep and by stage) for the signed-in person. */
+export const GET = defineRoute({
+  auth: "user",
+  query: breathingQuerySchema,
+  handler: async ({ user, query }) => {
+    const prefs = await getUserPrefs(user.id);
+    return getBreathing(user.id, resolveRange(query, prefs.timezone));
+  },
+});

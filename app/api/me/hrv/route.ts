@@ -1,0 +1,17 @@
+import { hrvQuerySchema } from "@/lib/api-schemas/hrv";
+import { resolveRange } from "@/lib/api-schemas/range";
+import { defineRoute } from "@/lib/http/route";
+import { getHrv } from "@/lib/queries/hrv";
+import { getUserPrefs } from "@/lib/queries/user-prefs";
+
+export const dynamic = "force-dynamic";
+
+/** Daily RMSSD, deep RMSSD and personal baseline band for the signed-in person. */
+export const GET = defineRoute({
+  auth: "user",
+  query: hrvQuerySchema,
+  handler: async ({ user, query }) => {
+    const prefs = await getUserPrefs(user.id);
+    return getHrv(user.id, resolveRange(query, prefs.timezone));
+  },
+});

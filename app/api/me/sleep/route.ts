@@ -1,0 +1,17 @@
+import { resolveRange } from "@/lib/api-schemas/range";
+import { sleepQuerySchema } from "@/lib/api-schemas/sleep";
+import { defineRoute } from "@/lib/http/route";
+import { getSleepNights } from "@/lib/queries/sleep-nights";
+import { getUserPrefs } from "@/lib/queries/user-prefs";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in person's nights in the range (always their own: the user id comes from the session). */
+export const GET = defineRoute({
+  auth: "user",
+  query: sleepQuerySchema,
+  handler: async ({ user, query }) => {
+    const prefs = await getUserPrefs(user.id);
+    return getSleepNights(user.id, resolveRange(query, prefs.timezone));
+  },
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { generateTokenKey } from "../crypto/token-cipher";
+import { parseEnv, tokenKeysSchema } from "./env-schema";
+
+const valid = {
+  DATABASE_URL: "postgresql://u:p@localhost:5432/nightly",
+  NEXTAUTH_SECRET: "0123456789abcdef0123",
+  TOKEN_ENCRYPTION_KEY: generateTokenKey("k1"),
+  FITBIT_CLIENT_ID: "23NITE",
+  FITBIT_CLIENT_SECRET: "secret",
+};
+
+describe("configuration", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.NEXTAUTH_URL).toBe("http://localhost:3000");
+    expect(env.FITBIT_OAUTH_BASE_URL).toBe("https://www.fitbit.com");
+    expect(env.FITBIT_API_BASE_URL).toBe("https://api.fitbit.com");
+    expect(env.NIGHTLY_WORKER).toBe("on");
+  });
+
+  it("lists every problem by variable name without echoing values", () => {
+    const attempt = () => parseEnv({ ...valid, NEXTAUTH_SECRET: "short", TOKEN_ENCRYPTION_KEY: "k1:c2hvcnQ=", DATABASE_URL: "mysql://x" });
+    expect(attempt).toThrow(/NEXTAUTH_SECRET/);
+    expect(attempt).toThrow(/TOKEN_ENCRYPTION_KEY/);
+    expect(attempt).toThrow(/DATABASE_URL/);
+    expect(attempt).not.toThrow(/c2hvcnQ/);
+  });
+
+  it("parses several keys, newest first, and accepts a bare key as k1", () => {
+    const keys = tokenKeysSchema.parse(`${generateTokenKey("k2")},${generateTokenKey("k1")}`);
+    expect(keys.map((key) => key.id)).toEqual(["k2", "k1"]);
+    const bare = tokenKeysSchema.parse(generateTokenKey("x").split(":")[1]!);
+    expect(bare[0]!.id).toBe("k1");
+    expect(() => tokenKeysSchema.parse(`${generateTokenKey("k1")},${generateTokenKey("k1")}`)).toThrow(/unique/);
+  });
+});

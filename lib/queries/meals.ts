@@ -1,0 +1,54 @@
+import "server-only";
+import { MEAL_TYPES, type Meal, type MealTotals, type MealsResult } from "@/lib/api-schemas/nutrition";
+import { toDbDate } from "@/lib/dates";
+import { db } from "@/lib/db/client";
+import { convertWater, round, waterUnitFor, type UnitSystem } from "@/lib/units";
+
+function totalsOf(entries: { calories: number; carbsG: number | null; fatG: number | null; proteinG: number | null }[]): MealTotals {
+  const sum = (pick: (entry: (typeof entries)[number]) => number | null) =>
+    round(entries.reduce((total, entry) => total + (pick(entry) ?? 0), 0)) ?? 0;
+  return {
+    calories: Math.round(entries.reduce((total, entry) => total + entry.calories, 0)),
+    carbsG: sum((entry) => entry.carbsG),
+    fatG: sum((entry) => entry.fatG),
+    proteinG: sum((entry) => entry.proteinG),
+  };
+}
+
+/** One day's food log grouped by meal (in meal order), with per-meal and day totals. */
+export async function getMeals(userId: string, date: string, unitSystem: UnitSystem): Promise<MealsResult> {
+  const [entries, daily] = await Promise.all([
+    db.foodLogEntry.findMany({ where: { userId, date: toDbDate(date) }, orderBy: [{ mealTypeId: "asc" }, { providerLogId: "asc" }] }),
+    db.nutritionDaily.findFirst({ where: { userId, date: toDbDate(date) } }),
+  ]);
+  const groups = new Map<number, typeof entries>();
+  for (const entry of entries) groups.set(entry.mealTypeId, [...(groups.get(entry.mealTypeId) ?? []), entry]);
+  const meals = [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([mealTypeId, items]): Meal => ({
+        mealTypeId,
+        name: MEAL_TYPES[mealTypeId] ?? `Meal ${mealTypeId}`,
+        entries: items.map((item) => ({
+          id: item.id,
+          name: item.name,
+          brand: item.brand,
+          amount: item.amount,
+          unitName: item.unitName,
+          calories: Math.round(item.calories),
+          carbsG: round(item.carbsG),
+          fatG: round(item.fatG),
+          proteinG: round(item.proteinG),
+        })),
+        totals: totalsOf(items),
+      }),
+    );
+  return {
+    date,
+    meals,
+    totals: totalsOf(entries),
+    calorieGoal: daily?.calorieGoal ?? null,
+    water: daily ? convertWater(daily.waterMl, unitSystem) : null,
+    waterUnit: waterUnitFor(unitSystem),
+  };
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import type { z } from "zod";
+import { FitbitApiError, fitbitGet, type RateLimitInfo } from "@/lib/providers/fitbit/api-client";
+
+/**
+ * Every provider request of a sync goes through here, so the rate budget is respected in one
+ * place: Fitbit reports the quota on every response (§3); we stop at `SAFETY_MARGIN` remaining
+ * (the headers are "approximate and asynchronously updated", so a 429 can come early) and
+ * pause until the reset instead of spending the last requests. A pause is not a sleep: the
+ * engine persists it and the job is re-scheduled for after the reset.
+ */
+export const SAFETY_MARGIN = 2;
+
+export interface RateBudget {
+  limit: number;
+  remaining: number;
+  resetAt: Date;
+}
+
+/** Thrown to end a run early and come back later (rate limit, or the provider failing). */
+export class SyncPause extends Error {
+  constructor(
+    public readonly reason: "rate_limit" | "backoff",
+    public readonly resumeAt: Date,
+  ) {
+    super(`sync paused (${reason}) until ${resumeAt.toISOString()}`);
+    this.name = "SyncPause";
+  }
+}
+
+/** Thrown when the caller asked the run to stop (worker shutdown, tests). */
+export class SyncAborted extends Error {
+  constructor() {
+    super("sync aborted");
+    this.name = "SyncAborted";
+  }
+}
+
+export interface RequesterOptions {
+  userId: string;
+  budget: RateBudget | null;
+  signal?: AbortSignal;
+  /** In-process retries of a 5xx/network failure before the run pauses (BACKING_OFF). */
+  retries?: number;
+  /** First retry delay; doubles each time. */
+  retryBaseMs?: number;
+  /** How long to pause after retries ran out, per consecutive back-off of this sync. */
+  backoffPauseMs?: number;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class SyncRequester {
+  budget: RateBudget | null;
+  requests = 0;
+  private readonly retries: number;
+  private readonly retryBaseMs: number;
+  private readonly backoffPauseMs: number;
+
+  constructor(private readonly options: RequesterOptions) {
+    this.budget = options.budget;
+    this.retries = options.retries ?? 3;
+    this.retryBaseMs = options.retryBaseMs ?? 500;
+    this.backoffPauseMs = options.backoffPauseMs ?? 5 * 60_000;
+  }
+
+  checkAborted(): void {
+    if (this.options.signal?.aborted) throw new SyncAborted();
+  }
+
+  private observe(info: RateLimitInfo | null): void {
+    if (!info) return;
+    this.budget = {
+      limit: info.limit,
+      remaining: info.remaining,
+      resetAt: new Date(info.observedAt + info.resetSeconds * 1000),
+    };
+  }
+
+  private ensureBudget(): void {
+    const budget = this.budget;
+    if (budget && budget.remaining <= SAFETY_MARGIN && budget.resetAt.getTime() > Date.now()) {
+      // A second past the reset, so the first request of the new window is not early.
+      throw new SyncPause("rate_limit", new Date(budget.resetAt.getTime() + 1000));
+    }
+  }
+
+  async get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+    for (let attempt = 0; ; attempt++) {
+      this.checkAborted();
+      this.ensureBudget();
+      try {
+        const result = await fitbitGet(this.options.userId, path, schema);
+        this.requests++;
+        this.observe(result.rateLimit);
+        return result.data;
+      } catch (error) {
+        if (!(error instanceof FitbitApiError)) throw error;
+        this.requests++;
+        this.observe(error.rateLimit);
+        const failure = error.failure;
+        if (failure.kind === "rate_limited") {
+          this.budget = { limit: this.budget?.limit ?? 0, remaining: 0, resetAt: new Date(Date.now() + failure.retryAfterSeconds * 1000) };
+          throw new SyncPause("rate_limit", new Date(Date.now() + failure.retryAfterSeconds * 1000 + 1000));
+        }
+        if (failure.kind !== "server" && failure.kind !== "network") throw error;
+        if (attempt >= this.retries) throw new SyncPause("backoff", new Date(Date.now() + this.backoffPauseMs));
+        await wait(this.retryBaseMs * 2 ** attempt);
+      }
+    }
+  }
+}
