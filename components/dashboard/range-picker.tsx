@@ -1,0 +1,73 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { MAX_RANGE_DAYS, PRESETS, PRESET_LABELS, rangeQuerySchema, resolveRange, type DateRange } from "@/lib/api-schemas/range";
+
+interface Props {
+  range: DateRange;
+  timezone: string | null;
+  onChange: (range: DateRange) => void;
+}
+
+/** Preset buttons (7 d, 30 d, 90 d, 1 y) and a custom from/to range with Apply. */
+export function RangePicker({ range, timezone, onChange }: Props) {
+  const [from, setFrom] = useState(range.from);
+  const [to, setTo] = useState(range.to);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(range);
+  if (shown.from !== range.from || shown.to !== range.to) {
+    setShown(range);
+    setFrom(range.from);
+    setTo(range.to);
+  }
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const parsed = rangeQuerySchema.safeParse({ from, to });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Choose a valid range.");
+      return;
+    }
+    setError(null);
+    onChange(resolveRange(parsed.data, timezone));
+  }
+
+  return (
+    <div className="range-picker">
+      <div role="group" aria-label="Date range" className="preset-group">
+        {PRESETS.map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            className="chip"
+            aria-pressed={range.preset === preset}
+            onClick={() => {
+              setError(null);
+              onChange(resolveRange({ preset }, timezone));
+            }}
+          >
+            {PRESET_LABELS[preset]}
+          </button>
+        ))}
+      </div>
+      <form className="custom-range" onSubmit={apply} aria-label="Custom range" noValidate>
+        <label>
+          From <input type="date" name="from" value={from} onChange={(event) => setFrom(event.target.value)} required />
+        </label>
+        <label>
+          To <input type="date" name="to" value={to} onChange={(event) => setTo(event.target.value)} required />
+        </label>
+        <button type="submit" className="button button-secondary button-small">
+          Apply
+        </button>
+      </form>
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : (
+        <p className="muted range-hint">Custom ranges up to {MAX_RANGE_DAYS} days.</p>
+      )}
+    </div>
+  );
+}
