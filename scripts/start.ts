@@ -3,6 +3,7 @@
  * then Next.js. The web process also runs the background worker unless NIGHTLY_WORKER=off;
  * more workers: `npm run worker`.
  */
+import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
 import { parseEnv } from "../lib/config/env-schema";
 import { migrateDatabase } from "../lib/db/migrate";
 import { resolveDatabase } from "./lib/database";
@@ -22,6 +23,8 @@ await runLauncher(async () => {
     );
   }
   if (!production) Object.assign(process.env, { ...ensureLocalSecrets(), ...pickSet(process.env) });
+  // Development without Fitbit credentials talks to the emulator, the same switch as the demo.
+  if (dev && !process.env.FITBIT_CLIENT_ID) await useEmulator();
 
   const database = await resolveDatabase();
   onShutdown(database.stop);
@@ -33,6 +36,21 @@ await runLauncher(async () => {
   spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], { ...process.env }, "Next.js");
   console.log(`Nightly ${dev ? "(dev) " : ""}on ${env.NEXTAUTH_URL}${database.embedded ? " with embedded PostgreSQL (.data/postgres)" : ""}`);
 });
+
+async function useEmulator() {
+  const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fitbit`] };
+  const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), clients: [client] });
+  onShutdown(emulator.close);
+  Object.assign(process.env, {
+    FITBIT_CLIENT_ID: client.clientId,
+    FITBIT_CLIENT_SECRET: client.clientSecret,
+    FITBIT_OAUTH_BASE_URL: emulator.url,
+    FITBIT_API_BASE_URL: emulator.url,
+    EMULATOR_URL: emulator.url,
+  });
+  console.log(`No FITBIT_CLIENT_ID: using the Fitbit emulator on ${emulator.url}`);
+}
 
 /** Explicitly configured secrets win over the generated local ones. */
 function pickSet(source: NodeJS.ProcessEnv) {
