@@ -6,12 +6,12 @@ export function DownloadButtons({ range }: { range: DateRange }) {
     `/api/me/export?${new URLSearchParams({ format, from: range.from, to: range.to }).toString()}`;
   return (
     <div className="actions download" role="group" aria-label="Download my data">
-      <span className="muted">Download my data:</span>
+      <span className="muted">Download my data</span>
       <a className="button button-secondary button-small" href={href("csv")} download>
-        CSV
+        Download CSV
       </a>
       <a className="button button-secondary button-small" href={href("json")} download>
-        JSON
+        Download JSON
       </a>
     </div>
   );

@@ -50,7 +50,7 @@ export function RangePicker({ range, timezone, onChange }: Props) {
           </button>
         ))}
       </div>
-      <form className="custom-range" onSubmit={apply} aria-label="Custom range" noValidate>
+      <form className="custom-range" onSubmit={apply} aria-label="Custom dates" noValidate>
         <label>
           From <input type="date" name="from" value={from} onChange={(event) => setFrom(event.target.value)} required />
         </label>

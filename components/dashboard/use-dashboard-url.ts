@@ -30,7 +30,7 @@ export function useDashboardUrl(timezone: string | null) {
   );
 
   const setRange = useCallback(
-    (nextRange: DateRange) => update({ preset: null, from: null, to: null, ...rangeToParams(nextRange) }),
+    (nextRange: DateRange) => update({ preset: null, from: null, to: null, night: null, day: null, ...rangeToParams(nextRange) }),
     [update],
   );
 

@@ -26,4 +26,6 @@ export interface DashboardContext {
   syncing: boolean;
   connected: boolean;
   access: Record<Metric, MetricAccess>;
+  /** Partial gaps reported by the sync, keyed by its metric names (hrvIntraday, brStages, foodLogs). */
+  notes: Record<string, string>;
 }

@@ -16,7 +16,7 @@ const PRESET_DAYS: Record<Preset, number> = { "7d": 7, "30d": 30, "90d": 90, "1y
 export const PRESET_LABELS: Record<Preset, string> = { "7d": "7 d", "30d": "30 d", "90d": "90 d", "1y": "1 y" };
 
 export const isoDate = z
-  .string()
+  .string({ error: "Give a date written yyyy-MM-dd, e.g. 2026-03-01." })
   .refine(isIsoDate, { message: "Use a calendar date written yyyy-MM-dd, e.g. 2026-03-01." });
 
 export const rangeFields = {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { generateTokenKey } from "../crypto/token-cipher";
 import { parseEnv, tokenKeysSchema } from "./env-schema";
 
-const valid = {
+const valid: NodeJS.ProcessEnv = {
+  NODE_ENV: "test",
   DATABASE_URL: "postgresql://u:p@localhost:5432/nightly",
   NEXTAUTH_SECRET: "0123456789abcdef0123",
   TOKEN_ENCRYPTION_KEY: generateTokenKey("k1"),

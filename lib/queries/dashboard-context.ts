@@ -10,12 +10,16 @@ export const METRIC_SCOPES: Record<Metric, string> = {
   nutrition: "nutrition",
 };
 
-/** Keys the sync engine may use in `SyncState.unavailable` for each dashboard metric. */
+/**
+ * The sync engine's `SyncState.unavailable` keys (lib/sync/plan.ts) for each dashboard metric. It
+ * marks a whole metric unavailable only when Fitbit refuses the scope, so any reason there means
+ * "not allowed". Partial keys (hrvIntraday, brStages, foodLogs) come through as notes instead.
+ */
 const UNAVAILABLE_KEYS: Record<Metric, string[]> = {
   sleep: ["sleep"],
-  hrv: ["hrv", "hrvDaily", "hrv_daily"],
-  breathing: ["br", "breathing", "breathingRate", "breathing_rate", "brDaily"],
-  nutrition: ["nutrition", "caloriesIn", "water", "food", "foodLog"],
+  hrv: ["hrv"],
+  breathing: ["br"],
+  nutrition: ["nutrition"],
 };
 
 const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF"]);
@@ -27,12 +31,21 @@ export function metricAccess(metric: Metric, grantedScopes: readonly string[] | 
   if (unavailable && typeof unavailable === "object") {
     const map = unavailable as Record<string, unknown>;
     for (const key of UNAVAILABLE_KEYS[metric]) {
-      const reason = map[key];
-      if (reason === "insufficient_scope") return { state: "missing_scope", scope };
-      if (typeof reason === "string" && reason) return { state: "unavailable", reason };
+      if (typeof map[key] === "string" && map[key]) return { state: "missing_scope", scope };
     }
   }
   return { state: "ok" };
+}
+
+/** Partial unavailability worth a sentence next to a chart (e.g. 5-minute HRV not permitted). */
+function notesOf(unavailable: unknown): Record<string, string> {
+  if (!unavailable || typeof unavailable !== "object") return {};
+  const main = new Set(Object.values(UNAVAILABLE_KEYS).flat());
+  return Object.fromEntries(
+    Object.entries(unavailable as Record<string, unknown>).flatMap(([key, value]) =>
+      typeof value === "string" && !main.has(key) ? [[key, value]] : [],
+    ),
+  );
 }
 
 /** Who the person is for the dashboard: timezone, units, and what each metric may show. */
@@ -50,6 +63,7 @@ export async function getDashboardContext(userId: string): Promise<DashboardCont
     neverSynced: !sync || (!sync.lastSyncStartedAt && sync.status !== "RUNNING"),
     syncing: sync ? ACTIVE_SYNC.has(sync.status) : false,
     connected: connection?.status === "ACTIVE",
+    notes: notesOf(sync?.unavailable),
     access: { sleep: access("sleep"), hrv: access("hrv"), breathing: access("breathing"), nutrition: access("nutrition") },
   };
 }

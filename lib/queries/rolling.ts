@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Pure rolling-window statistics over date-keyed values (no database: unit tested directly).
  * Windows are calendar days, so a missing night simply contributes nothing.

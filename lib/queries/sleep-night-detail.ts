@@ -25,8 +25,9 @@ export function parseLevels(levels: unknown): { segments: SleepSegment[]; shortW
       const level = LEVELS.find((name) => name === item.level);
       return level ? [{ start: item.dateTime, level, seconds: item.seconds }] : [];
     });
-  const byStart = (a: SleepSegment, b: SleepSegment) => a.start.localeCompare(b.start);
-  return { segments: convert(parsed.data.data).sort(byStart), shortWakes: convert(parsed.data.shortData).sort(byStart) };
+  // Kept in the order sent: segments tile the sleep in time order, and sorting the local-time
+  // strings would scramble a night across the autumn DST change (the 01:00 hour repeats).
+  return { segments: convert(parsed.data.data), shortWakes: convert(parsed.data.shortData) };
 }
 
 /** Every sleep log of one night (wake date) with its levels, main sleep first. */

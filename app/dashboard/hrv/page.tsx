@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HrvView } from "@/components/dashboard/hrv-view";
+import { rangeFromSearchParams } from "@/lib/api-schemas/range";
+import { requireUserPage } from "@/lib/auth/session";
+import { getDashboardContext } from "@/lib/queries/dashboard-context";
+import { getHrv } from "@/lib/queries/hrv";
+import { getHrvNight } from "@/lib/queries/hrv-intraday";
+import { dateParam, type SearchParams } from "../search-params";
+
+export const metadata: Metadata = { title: "Heart rate variability" };
+export const dynamic = "force-dynamic";
+
+export default async function HrvPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUserPage();
+  const params = await searchParams;
+  const context = await getDashboardContext(user.id);
+  const { range } = rangeFromSearchParams(params, context.timezone);
+  const initial = await getHrv(user.id, range);
+  const night = dateParam(params, "night") ?? initial.latestNight;
+  const initialNight = night ? await getHrvNight(user.id, night) : null;
+  return (
+    <Suspense>
+      <HrvView context={context} initial={initial} initialNight={initialNight} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { NutritionView } from "@/components/dashboard/nutrition-view";
+import { rangeFromSearchParams } from "@/lib/api-schemas/range";
+import { requireUserPage } from "@/lib/auth/session";
+import { getDashboardContext } from "@/lib/queries/dashboard-context";
+import { getMeals } from "@/lib/queries/meals";
+import { getNutrition } from "@/lib/queries/nutrition";
+import { dateParam, type SearchParams } from "../search-params";
+
+export const metadata: Metadata = { title: "Nutrition" };
+export const dynamic = "force-dynamic";
+
+export default async function NutritionPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUserPage();
+  const params = await searchParams;
+  const context = await getDashboardContext(user.id);
+  const { range } = rangeFromSearchParams(params, context.timezone);
+  const initial = await getNutrition(user.id, range, context.unitSystem);
+  const day = dateParam(params, "day") ?? initial.latestDay;
+  const initialMeals = day ? await getMeals(user.id, day, context.unitSystem) : null;
+  return (
+    <Suspense>
+      <NutritionView context={context} initial={initial} initialMeals={initialMeals} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { BreathingRow } from "@/lib/api-schemas/breathing";
+import { formatDayLabel } from "@/lib/dates";
+import { ChartFigure, DataTable, num } from "./chart-figure";
+import { AXIS_TICK, COLORS } from "./colors";
+
+const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
+
+/** Nightly breathing rate (full sleep), with the per-stage rates as thin lines. */
+export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingRow[]; busy?: boolean; onSelectNight?: (date: string) => void }) {
+  return (
+    <ChartFigure
+      title="Breathing rate"
+      description="Average breaths per minute during your main sleep, dated by the morning you woke up."
+      busy={busy}
+      legend={[
+        { label: "Full sleep", color: COLORS.brand, shape: "line" },
+        { label: "Deep sleep", color: COLORS.deep, shape: "dashed" },
+        { label: "Light sleep", color: COLORS.light, shape: "dashed" },
+        { label: "REM sleep", color: COLORS.rem, shape: "dashed" },
+      ]}
+      table={() => (
+        <DataTable
+          caption="Breathing rate per night (breaths per minute)"
+          rows={days}
+          rowKey={(day) => day.date}
+          columns={[
+            { label: "Date", value: (day) => day.date },
+            { label: "Full sleep", value: (day) => num(day.full, 1), numeric: true },
+            { label: "Deep", value: (day) => num(day.deep, 1), numeric: true },
+            { label: "Light", value: (day) => num(day.light, 1), numeric: true },
+            { label: "REM", value: (day) => num(day.rem, 1), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart
+          data={days}
+          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+          onClick={(state: { activeLabel?: string | number }) => {
+            if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
+          }}
+        >
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+          <YAxis
+            tick={AXIS_TICK}
+            width={44}
+            allowDecimals={false}
+            domain={[(min: number) => Math.floor(min - 0.5), (max: number) => Math.ceil(max + 0.5)]}
+            label={{ value: "brpm", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+          <Line dataKey="full" name="Full sleep" stroke={COLORS.brand} strokeWidth={2.5} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line dataKey="deep" name="Deep" stroke={COLORS.deep} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line dataKey="light" name="Light" stroke={COLORS.light} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line dataKey="rem" name="REM" stroke={COLORS.rem} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+/** One night's breathing rate by sleep stage (grouped bars; a missing stage has no bar). */
+export function BreathingByStageChart({ day }: { day: BreathingRow }) {
+  const data = [
+    { stage: "Deep", value: day.deep, fill: COLORS.deep },
+    { stage: "Light", value: day.light, fill: COLORS.light },
+    { stage: "REM", value: day.rem, fill: COLORS.rem },
+    { stage: "Full sleep", value: day.full, fill: COLORS.brand },
+  ];
+  return (
+    <ChartFigure
+      title="Breaths per minute by sleep stage"
+      description={`Night ending ${formatDayLabel(day.date, true)}. A stage without a value has no bar.`}
+      height={220}
+      table={() => (
+        <DataTable
+          caption={`Breathing rate by stage, night ending ${day.date}`}
+          rows={data}
+          rowKey={(row) => row.stage}
+          columns={[
+            { label: "Stage", value: (row) => row.stage },
+            { label: "Breaths per minute", value: (row) => num(row.value, 1), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 22, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="stage" tick={AXIS_TICK} />
+          <YAxis tick={AXIS_TICK} width={44} domain={[0, "auto"]} />
+          <Tooltip />
+          <Bar dataKey="value" name="Breaths per minute" isAnimationActive={false} label={{ position: "top", fontSize: 12, fill: "var(--ink)" }}>
+            {data.map((row) => (
+              <Cell key={row.stage} fill={row.fill} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { Area, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { HrvReading, HrvRow } from "@/lib/api-schemas/hrv";
+import { formatClock, formatDayLabel, localTimeToMs } from "@/lib/dates";
+import { ChartFigure, DataTable, num } from "./chart-figure";
+import { AXIS_TICK, COLORS } from "./colors";
+
+const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
+
+/** Daily and deep-sleep RMSSD with the personal baseline band (30 prior days, mean ± 1 SD). */
+export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?: boolean; onSelectNight?: (date: string) => void }) {
+  const data = days.map((day) => ({
+    ...day,
+    band: day.baselineLow !== null && day.baselineHigh !== null ? [day.baselineLow, day.baselineHigh] : null,
+  }));
+  return (
+    <ChartFigure
+      title="Heart rate variability"
+      description="RMSSD in milliseconds during your main sleep. The band is your usual range: the average of the 30 nights before each night ± 1 standard deviation (shown once 7 nights are available)."
+      busy={busy}
+      legend={[
+        { label: "Nightly RMSSD", color: COLORS.brand, shape: "line" },
+        { label: "Deep-sleep RMSSD", color: COLORS.deep, shape: "dashed" },
+        { label: "Personal baseline (mean ± 1 SD)", color: COLORS.accent, shape: "band" },
+      ]}
+      table={() => (
+        <DataTable
+          caption="Heart rate variability per night (ms)"
+          rows={days}
+          rowKey={(day) => day.date}
+          columns={[
+            { label: "Date", value: (day) => day.date },
+            { label: "Nightly RMSSD (ms)", value: (day) => num(day.dailyRmssd, 1), numeric: true },
+            { label: "Deep RMSSD (ms)", value: (day) => num(day.deepRmssd, 1), numeric: true },
+            { label: "Baseline low (ms)", value: (day) => num(day.baselineLow, 1), numeric: true },
+            { label: "Baseline high (ms)", value: (day) => num(day.baselineHigh, 1), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+          onClick={(state: { activeLabel?: string | number }) => {
+            if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
+          }}
+        >
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+          <YAxis tick={AXIS_TICK} width={44} domain={["auto", "auto"]} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+          <Area dataKey="band" name="Baseline (ms)" fill={COLORS.accent} fillOpacity={0.18} stroke="none" connectNulls={false} isAnimationActive={false} />
+          <Line dataKey="dailyRmssd" name="Nightly RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line dataKey="deepRmssd" name="Deep RMSSD (ms)" stroke={COLORS.deep} strokeDasharray="5 3" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+/** One night's 5-minute RMSSD readings (gaps where a window is missing). */
+export function NightHrvChart({ date, readings, busy }: { date: string; readings: HrvReading[]; busy?: boolean }) {
+  const data = readings.map((reading) => ({ ...reading, t: localTimeToMs(reading.minute) }));
+  return (
+    <ChartFigure
+      title="Night HRV"
+      description={`RMSSD per 5-minute window, night ending ${formatDayLabel(date, true)}.`}
+      busy={busy}
+      height={220}
+      legend={[{ label: "RMSSD per 5 minutes", color: COLORS.brand, shape: "line" }]}
+      table={() => (
+        <DataTable
+          caption={`5-minute HRV readings, night ending ${date}`}
+          rows={readings.filter((reading) => reading.rmssd !== null)}
+          rowKey={(reading) => reading.minute}
+          columns={[
+            { label: "Time", value: (reading) => formatClock(localTimeToMs(reading.minute), false) },
+            { label: "RMSSD (ms)", value: (reading) => num(reading.rmssd, 1), numeric: true },
+            { label: "Coverage (%)", value: (reading) => (reading.coverage === null ? "—" : num(reading.coverage * 100)), numeric: true },
+            { label: "HF", value: (reading) => num(reading.hf, 1), numeric: true },
+            { label: "LF", value: (reading) => num(reading.lf, 1), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} scale="time" tickFormatter={(value: number) => formatClock(value, false)} tick={AXIS_TICK} />
+          <YAxis tick={AXIS_TICK} width={44} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+          <Tooltip labelFormatter={(label) => formatClock(Number(label), false)} />
+          <Line dataKey="rmssd" name="RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

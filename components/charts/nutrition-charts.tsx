@@ -1,0 +1,194 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { MealsResult, NutritionRow } from "@/lib/api-schemas/nutrition";
+import { formatDayLabel } from "@/lib/dates";
+import type { WaterUnit } from "@/lib/units";
+import { ChartFigure, DataTable, num } from "./chart-figure";
+import { AXIS_TICK, COLORS } from "./colors";
+
+const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
+
+interface Props {
+  days: NutritionRow[];
+  waterUnit: WaterUnit;
+  busy?: boolean;
+  onSelectDay?: (date: string) => void;
+}
+
+/** Daily calories (bars) against the goal, macros in grams (lines, right axis), and water. */
+export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
+  return (
+    <ChartFigure
+      title="Nutrition"
+      description="Calories eaten per day (bars) and your calorie goal; carbs, fat and protein in grams on the right axis. Select a day for its meals."
+      busy={busy}
+      height={300}
+      legend={[
+        { label: "Calories (kcal)", color: COLORS.calories },
+        { label: "Calorie goal", color: COLORS.ink, shape: "dashed" },
+        { label: "Carbs (g)", color: COLORS.carbs, shape: "line" },
+        { label: "Fat (g)", color: COLORS.fat, shape: "line" },
+        { label: "Protein (g)", color: COLORS.protein, shape: "line" },
+      ]}
+      table={() => (
+        <DataTable
+          caption={`Nutrition per day (water in ${waterUnit})`}
+          rows={days}
+          rowKey={(day) => day.date}
+          columns={[
+            { label: "Date", value: (day) => day.date },
+            { label: "Calories (kcal)", value: (day) => num(day.caloriesIn), numeric: true },
+            { label: "Goal (kcal)", value: (day) => num(day.calorieGoal), numeric: true },
+            { label: "Carbs (g)", value: (day) => num(day.carbsG), numeric: true },
+            { label: "Fat (g)", value: (day) => num(day.fatG), numeric: true },
+            { label: "Protein (g)", value: (day) => num(day.proteinG), numeric: true },
+            { label: `Water (${waterUnit})`, value: (day) => num(day.water, waterUnit === "ml" ? 0 : 1), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart
+          data={days}
+          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+          onClick={(state: { activeLabel?: string | number }) => {
+            if (onSelectDay && typeof state.activeLabel === "string") onSelectDay(state.activeLabel);
+          }}
+        >
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+          <YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+          <YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
+          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+          <Bar yAxisId="kcal" dataKey="caloriesIn" name="Calories (kcal)" fill={COLORS.calories} fillOpacity={0.8} isAnimationActive={false} />
+          <Line yAxisId="kcal" type="stepAfter" dataKey="calorieGoal" name="Goal (kcal)" stroke={COLORS.ink} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line yAxisId="g" dataKey="carbsG" name="Carbs (g)" stroke={COLORS.carbs} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line yAxisId="g" dataKey="fatG" name="Fat (g)" stroke={COLORS.fat} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line yAxisId="g" dataKey="proteinG" name="Protein (g)" stroke={COLORS.protein} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+/** Water per day in the person's unit. */
+export function WaterChart({ days, waterUnit, busy }: Props) {
+  return (
+    <ChartFigure
+      title="Water"
+      description={`Water logged per day, in ${waterUnit}.`}
+      busy={busy}
+      height={180}
+      legend={[{ label: `Water (${waterUnit})`, color: COLORS.water }]}
+      table={() => (
+        <DataTable
+          caption={`Water per day (${waterUnit})`}
+          rows={days}
+          rowKey={(day) => day.date}
+          columns={[
+            { label: "Date", value: (day) => day.date },
+            { label: `Water (${waterUnit})`, value: (day) => num(day.water, waterUnit === "ml" ? 0 : 1), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={days} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+          <YAxis tick={AXIS_TICK} width={48} />
+          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${waterUnit}`, "Water"]} />
+          <Bar dataKey="water" name="Water" fill={COLORS.water} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+/** A day's food log by meal: calories per meal as bars, every entry in the table (shown first). */
+export function MealsFigure({ meals, busy }: { meals: MealsResult; busy?: boolean }) {
+  const data = meals.meals.map((meal) => ({ name: meal.name, calories: meal.totals.calories }));
+  return (
+    <ChartFigure
+      title="Meals"
+      description={`Food logged on ${formatDayLabel(meals.date, true)}: ${num(meals.totals.calories)} kcal${meals.calorieGoal ? ` of a ${num(meals.calorieGoal)} kcal goal` : ""}${meals.water !== null ? `, water ${num(meals.water, meals.waterUnit === "ml" ? 0 : 1)} ${meals.waterUnit}` : ""}.`}
+      busy={busy}
+      defaultTable
+      height={220}
+      legend={[{ label: "Calories per meal (kcal)", color: COLORS.calories }]}
+      table={() => <MealTable meals={meals} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+          <CartesianGrid horizontal={false} stroke="var(--line)" />
+          <XAxis type="number" tick={AXIS_TICK} unit=" kcal" />
+          <YAxis type="category" dataKey="name" tick={AXIS_TICK} width={120} />
+          <Tooltip />
+          <Bar dataKey="calories" name="Calories (kcal)" fill={COLORS.calories} isAnimationActive={false} label={{ position: "right", fontSize: 12, fill: "var(--ink)" }} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+function MealTable({ meals }: { meals: MealsResult }) {
+  if (meals.meals.length === 0) return <p className="muted">No food was logged on {formatDayLabel(meals.date, true)}.</p>;
+  return (
+    <table>
+      <caption>Food log for {meals.date}, by meal</caption>
+      <thead>
+        <tr>
+          <th scope="col">Food</th>
+          <th scope="col" className="num">Amount</th>
+          <th scope="col" className="num">Calories (kcal)</th>
+          <th scope="col" className="num">Carbs (g)</th>
+          <th scope="col" className="num">Fat (g)</th>
+          <th scope="col" className="num">Protein (g)</th>
+        </tr>
+      </thead>
+      {meals.meals.map((meal) => (
+        <tbody key={meal.mealTypeId}>
+          <tr>
+            <th scope="rowgroup" colSpan={6} style={{ color: "var(--brand)", paddingTop: "0.8rem" }}>
+              {meal.name}
+            </th>
+          </tr>
+          {meal.entries.map((entry) => (
+            <tr key={entry.id}>
+              <th scope="row">
+                {entry.name}
+                {entry.brand ? <span className="muted"> ({entry.brand})</span> : null}
+              </th>
+              <td className="num">
+                {num(entry.amount, Number.isInteger(entry.amount) ? 0 : 1)} {entry.unitName}
+              </td>
+              <td className="num">{num(entry.calories)}</td>
+              <td className="num">{num(entry.carbsG, 1)}</td>
+              <td className="num">{num(entry.fatG, 1)}</td>
+              <td className="num">{num(entry.proteinG, 1)}</td>
+            </tr>
+          ))}
+          <tr className="meal-total">
+            <th scope="row">{meal.name} total</th>
+            <td />
+            <td className="num">{num(meal.totals.calories)}</td>
+            <td className="num">{num(meal.totals.carbsG, 1)}</td>
+            <td className="num">{num(meal.totals.fatG, 1)}</td>
+            <td className="num">{num(meal.totals.proteinG, 1)}</td>
+          </tr>
+        </tbody>
+      ))}
+      <tfoot>
+        <tr className="meal-total">
+          <th scope="row">Day total</th>
+          <td />
+          <td className="num">{num(meals.totals.calories)}</td>
+          <td className="num">{num(meals.totals.carbsG, 1)}</td>
+          <td className="num">{num(meals.totals.fatG, 1)}</td>
+          <td className="num">{num(meals.totals.proteinG, 1)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

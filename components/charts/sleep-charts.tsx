@@ -1,0 +1,141 @@
+"use client";
+
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { SleepNightRow } from "@/lib/api-schemas/sleep";
+import { formatDayLabel, formatMinutes } from "@/lib/dates";
+import { ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
+import { AXIS_TICK, COLORS } from "./colors";
+
+const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
+
+interface ChartProps {
+  nights: SleepNightRow[];
+  busy?: boolean;
+  onSelectNight?: (date: string) => void;
+}
+
+function selectHandler(onSelectNight?: (date: string) => void) {
+  return (state: { activeLabel?: string | number }) => {
+    if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
+  };
+}
+
+/** Nightly stage minutes (main sleep, stacked), classic nights and naps as their own segments, 30-day averages as lines. */
+export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
+  const data = nights.map((night) => ({
+    ...night,
+    classicAsleep: night.type === "classic" ? night.minutesAsleep : null,
+  }));
+  const legend: LegendItem[] = [
+    { label: "Deep", color: COLORS.deep },
+    { label: "Light", color: COLORS.light },
+    { label: "REM", color: COLORS.rem },
+    { label: "Awake", color: COLORS.wake },
+    { label: "Asleep (classic log, no stages)", color: COLORS.classic },
+    { label: "Naps", color: COLORS.nap },
+    { label: "30-day average deep / light / REM / awake", color: COLORS.ink, shape: "dashed" },
+  ];
+  return (
+    <ChartFigure
+      title="Sleep stages"
+      description="Minutes per night (main sleep), dated by the morning you woke up. Select a night for its hypnogram."
+      legend={legend}
+      busy={busy}
+      height={300}
+      table={() => (
+        <DataTable
+          caption="Minutes in each sleep stage per night"
+          rows={nights}
+          rowKey={(night) => night.date}
+          columns={[
+            { label: "Date", value: (night) => night.date },
+            { label: "Deep", value: (night) => num(night.deep), numeric: true },
+            { label: "Light", value: (night) => num(night.light), numeric: true },
+            { label: "REM", value: (night) => num(night.rem), numeric: true },
+            { label: "Wake", value: (night) => num(night.wake), numeric: true },
+            { label: "Classic asleep", value: (night) => (night.type === "classic" ? num(night.minutesAsleep) : "—"), numeric: true },
+            { label: "Naps", value: (night) => num(night.napMinutesAsleep), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+          <YAxis tick={AXIS_TICK} width={44} label={{ value: "min", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value, name) => [`${value} min`, name]} />
+          <Bar dataKey="deep" name="Deep" stackId="night" fill={COLORS.deep} isAnimationActive={false} />
+          <Bar dataKey="light" name="Light" stackId="night" fill={COLORS.light} isAnimationActive={false} />
+          <Bar dataKey="rem" name="REM" stackId="night" fill={COLORS.rem} isAnimationActive={false} />
+          <Bar dataKey="wake" name="Awake" stackId="night" fill={COLORS.wake} isAnimationActive={false} />
+          <Bar dataKey="classicAsleep" name="Asleep (classic)" stackId="night" fill={COLORS.classic} isAnimationActive={false} />
+          <Bar dataKey="napMinutesAsleep" name="Naps" stackId="night" fill={COLORS.nap} isAnimationActive={false} />
+          {(["avgDeep", "avgLight", "avgRem", "avgWake"] as const).map((key, index) => (
+            <Line
+              key={key}
+              dataKey={key}
+              name={`30-day avg ${["deep", "light", "REM", "awake"][index]}`}
+              stroke={[COLORS.deep, COLORS.light, COLORS.rem, COLORS.wake][index]}
+              strokeDasharray="5 3"
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+/** Time asleep (hours, main sleep; naps separately) and efficiency (%) per night. */
+export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
+  const data = nights.map((night) => ({
+    date: night.date,
+    hours: night.minutesAsleep === null ? null : Math.round((night.minutesAsleep / 60) * 100) / 100,
+    napHours: night.napMinutesAsleep === null ? null : Math.round((night.napMinutesAsleep / 60) * 100) / 100,
+    efficiency: night.efficiency,
+  }));
+  return (
+    <ChartFigure
+      title="Time asleep and efficiency"
+      description="Efficiency = time asleep ÷ time in bed for the main sleep."
+      busy={busy}
+      legend={[
+        { label: "Time asleep (hours)", color: COLORS.brand, shape: "line" },
+        { label: "Naps (hours)", color: COLORS.nap },
+        { label: "Efficiency (%)", color: COLORS.accent, shape: "dashed" },
+      ]}
+      table={() => (
+        <DataTable
+          caption="Time asleep and efficiency per night"
+          rows={nights}
+          rowKey={(night) => night.date}
+          columns={[
+            { label: "Date", value: (night) => night.date },
+            { label: "Time asleep", value: (night) => formatMinutes(night.minutesAsleep), numeric: true },
+            { label: "Minutes asleep", value: (night) => num(night.minutesAsleep), numeric: true },
+            { label: "Time in bed (min)", value: (night) => num(night.timeInBed), numeric: true },
+            { label: "Efficiency (%)", value: (night) => num(night.efficiency), numeric: true },
+            { label: "Naps (min)", value: (night) => num(night.napMinutesAsleep), numeric: true },
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+          <YAxis yAxisId="hours" tick={AXIS_TICK} width={36} domain={[0, "auto"]} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+          <YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
+          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+          <Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />
+          <Line yAxisId="hours" dataKey="hours" name="Time asleep (h)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line yAxisId="pct" dataKey="efficiency" name="Efficiency (%)" stroke={COLORS.accent} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

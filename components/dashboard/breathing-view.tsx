@@ -1,0 +1,52 @@
+"use client";
+
+import { BreathingByStageChart, BreathingChart } from "@/components/charts/breathing-charts";
+import type { BreathingResult } from "@/lib/api-schemas/breathing";
+import type { DashboardContext } from "@/lib/api-schemas/dashboard";
+import { formatDayLabel } from "@/lib/dates";
+import { DashboardHeader } from "./dashboard-header";
+import { NightPicker } from "./night-picker";
+import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
+import { useDashboardUrl } from "./use-dashboard-url";
+import { useRangeQuery } from "./use-range-query";
+
+export function BreathingView({ context, initial }: { context: DashboardContext; initial: BreathingResult }) {
+  const url = useDashboardUrl(context.timezone);
+  const query = useRangeQuery("breathing", "/api/me/breathing", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const data = query.data;
+  const dates = data?.days.filter((day) => day.full !== null || day.deep !== null).map((day) => day.date) ?? [];
+  const selected = url.param("night") ?? data?.latestNight ?? null;
+  const selectedDay = data?.days.find((day) => day.date === selected);
+
+  return (
+    <div className="stack">
+      <DashboardHeader title="Breathing rate" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      {context.access.breathing.state !== "ok" ? (
+        <AccessNotice metric="breathing" access={context.access.breathing} callbackUrl="/dashboard/breathing" />
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : !data ? (
+        <LoadingState />
+      ) : (
+        <>
+          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
+          <BreathingChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={(date) => url.update({ night: date })} />
+          {dates.length > 0 ? (
+            <section className="stack" aria-labelledby="br-night-heading">
+              <div className="section-head">
+                <h2 id="br-night-heading">{selected ? `Night ending ${formatDayLabel(selected, true)}` : "Night"}</h2>
+                <NightPicker label="Night" dates={dates} value={selected} onChange={(date) => url.update({ night: date })} />
+              </div>
+              {context.notes.brStages ? <p className="notice notice-info">{context.notes.brStages}</p> : null}
+              {selectedDay ? (
+                <BreathingByStageChart day={selectedDay} />
+              ) : (
+                <p className="muted">That night is outside the chosen range; pick a night from the list.</p>
+              )}
+            </section>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { DateRange } from "@/lib/api-schemas/range";
+import { formatDayLabel } from "@/lib/dates";
+import { DownloadButtons } from "./download-buttons";
+import { RangePicker } from "./range-picker";
+
+/** Page title, the range picker, the range in words and "Download my data". */
+export function DashboardHeader({
+  title,
+  range,
+  rangeError,
+  timezone,
+  onRangeChange,
+  children,
+}: {
+  title: string;
+  range: DateRange;
+  rangeError: string | null;
+  timezone: string | null;
+  onRangeChange: (range: DateRange) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <header className="dashboard-header stack">
+      <h1>{title}</h1>
+      <RangePicker range={range} timezone={timezone} onChange={onRangeChange} />
+      {rangeError ? (
+        <p role="alert" className="notice notice-warn">
+          That range couldn&apos;t be used ({rangeError}), so the last 30 days are shown.
+        </p>
+      ) : null}
+      <div className="actions range-summary">
+        <p className="muted" aria-live="polite" data-testid="range-label">
+          {formatDayLabel(range.from, true)} – {formatDayLabel(range.to, true)}
+        </p>
+        <DownloadButtons range={range} />
+      </div>
+      {children}
+    </header>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { HrvChart, NightHrvChart } from "@/components/charts/hrv-charts";
+import type { DashboardContext } from "@/lib/api-schemas/dashboard";
+import type { HrvNightResult, HrvResult } from "@/lib/api-schemas/hrv";
+import { formatDayLabel } from "@/lib/dates";
+import { DashboardHeader } from "./dashboard-header";
+import { NightPicker } from "./night-picker";
+import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
+import { useDashboardUrl } from "./use-dashboard-url";
+import { useDateQuery, useRangeQuery } from "./use-range-query";
+
+export function HrvView({ context, initial, initialNight }: { context: DashboardContext; initial: HrvResult; initialNight: HrvNightResult | null }) {
+  const url = useDashboardUrl(context.timezone);
+  const query = useRangeQuery("hrv", "/api/me/hrv", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const data = query.data;
+  const dates = data?.days.filter((day) => day.dailyRmssd !== null).map((day) => day.date) ?? [];
+  const selected = url.param("night") ?? data?.latestNight ?? null;
+  const night = useDateQuery("hrv-night", "/api/me/hrv/night", selected, initialNight);
+  const selectNight = (date: string) => url.update({ night: date });
+
+  return (
+    <div className="stack">
+      <DashboardHeader title="Heart rate variability" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      {context.access.hrv.state !== "ok" ? (
+        <AccessNotice metric="hrv" access={context.access.hrv} callbackUrl="/dashboard/hrv" />
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : !data ? (
+        <LoadingState />
+      ) : (
+        <>
+          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
+          <HrvChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={selectNight} />
+          <section className="stack" aria-labelledby="hrv-night-heading">
+            <div className="section-head">
+              <h2 id="hrv-night-heading">{selected ? `Night ending ${formatDayLabel(selected, true)}` : "Night"}</h2>
+              {dates.length > 0 || selected ? <NightPicker label="Night" dates={dates} value={selected} onChange={selectNight} /> : null}
+            </div>
+            {!selected ? null : night.isError ? (
+              <ErrorState message={night.error.message} onRetry={() => void night.refetch()} />
+            ) : !night.data ? (
+              <LoadingState label="Loading the night…" />
+            ) : night.data.readings.length === 0 ? (
+              <p className="notice notice-info">
+                {context.notes.hrvIntraday ??
+                  "No 5-minute HRV readings for this night. Fitbit only provides them for a main sleep of at least 3 hours with sleep stages."}
+              </p>
+            ) : (
+              <NightHrvChart date={night.data.date} readings={night.data.readings} busy={night.isFetching} />
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { formatDayLabel } from "@/lib/dates";
+
+interface Props {
+  label: string;
+  /** Dates with data, oldest first. */
+  dates: string[];
+  value: string | null;
+  onChange: (date: string) => void;
+}
+
+/** Choose a night (or day): previous / next buttons and a select of the dates that have data. */
+export function NightPicker({ label, dates, value, onChange }: Props) {
+  const index = value ? dates.indexOf(value) : -1;
+  const previous = index > 0 ? dates[index - 1] : index === -1 ? dates.at(-1) : undefined;
+  const next = index >= 0 && index < dates.length - 1 ? dates[index + 1] : undefined;
+  const options = value && index === -1 ? [...dates, value].sort() : dates;
+  return (
+    <div className="actions night-picker">
+      <button type="button" className="chip" disabled={!previous} onClick={() => previous && onChange(previous)} aria-label={`Previous ${label.toLowerCase()}`}>
+        ← Previous
+      </button>
+      <label>
+        <span className="visually-hidden">{label}</span>
+        <select value={value ?? ""} onChange={(event) => onChange(event.target.value)}>
+          {value === null ? <option value="">Choose…</option> : null}
+          {[...options].reverse().map((date) => (
+            <option key={date} value={date}>
+              {formatDayLabel(date, true)}
+              {dates.includes(date) ? "" : " (outside the range)"}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="chip" disabled={!next} onClick={() => next && onChange(next)} aria-label={`Next ${label.toLowerCase()}`}>
+        Next →
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { MealsFigure, NutritionChart, WaterChart } from "@/components/charts/nutrition-charts";
+import type { DashboardContext } from "@/lib/api-schemas/dashboard";
+import type { MealsResult, NutritionResult } from "@/lib/api-schemas/nutrition";
+import { formatDayLabel } from "@/lib/dates";
+import { DashboardHeader } from "./dashboard-header";
+import { NightPicker } from "./night-picker";
+import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
+import { useDashboardUrl } from "./use-dashboard-url";
+import { useDateQuery, useRangeQuery } from "./use-range-query";
+
+export function NutritionView({ context, initial, initialMeals }: { context: DashboardContext; initial: NutritionResult; initialMeals: MealsResult | null }) {
+  const url = useDashboardUrl(context.timezone);
+  const query = useRangeQuery("nutrition", "/api/me/nutrition", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const data = query.data;
+  const dates = data?.days.filter((day) => day.caloriesIn !== null).map((day) => day.date) ?? [];
+  const selected = url.param("day") ?? data?.latestDay ?? null;
+  const meals = useDateQuery("meals", "/api/me/nutrition/meals", selected, initialMeals);
+  const selectDay = (date: string) => url.update({ day: date });
+  const busy = query.isFetching && query.isPlaceholderData;
+
+  return (
+    <div className="stack">
+      <DashboardHeader title="Nutrition" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      {context.access.nutrition.state !== "ok" ? (
+        <AccessNotice metric="nutrition" access={context.access.nutrition} callbackUrl="/dashboard/nutrition" />
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : !data ? (
+        <LoadingState />
+      ) : (
+        <>
+          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} noun="logged days" /> : null}
+          <NutritionChart days={data.days} waterUnit={data.waterUnit} busy={busy} onSelectDay={selectDay} />
+          <WaterChart days={data.days} waterUnit={data.waterUnit} busy={busy} />
+          <section className="stack" aria-labelledby="meals-heading">
+            <div className="section-head">
+              <h2 id="meals-heading">{selected ? formatDayLabel(selected, true) : "Day"}</h2>
+              {dates.length > 0 || selected ? <NightPicker label="Day" dates={dates} value={selected} onChange={selectDay} /> : null}
+            </div>
+            {!selected ? null : meals.isError ? (
+              <ErrorState message={meals.error.message} onRetry={() => void meals.refetch()} />
+            ) : !meals.data ? (
+              <LoadingState label="Loading meals…" />
+            ) : (
+              <MealsFigure meals={meals.data} busy={meals.isFetching} />
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { DateRange } from "@/lib/api-schemas/range";
+import { fetchJson } from "./fetch-json";
+
+/**
+ * A range-keyed query whose first page comes from the server: `initial` is used as initialData only
+ * for the range it was rendered for. Other ranges fetch, keeping the previous chart until they land.
+ */
+export function useRangeQuery<T extends { from: string; to: string }>(
+  name: string,
+  path: string,
+  range: DateRange,
+  initial: T,
+  options: { syncing?: boolean } = {},
+) {
+  const isInitial = initial.from === range.from && initial.to === range.to;
+  return useQuery({
+    queryKey: [name, range.from, range.to],
+    queryFn: () => fetchJson<T>(path, { from: range.from, to: range.to }),
+    initialData: isInitial ? initial : undefined,
+    // The page was opened mid-sync (often the very first one): pick up nights as they arrive.
+    refetchInterval: options.syncing ? SYNC_POLL_MS : false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+const SYNC_POLL_MS = 15_000;
+
+/** A date-keyed query (one night or day), seeded the same way. */
+export function useDateQuery<T extends { date: string }>(name: string, path: string, date: string | null, initial: T | null) {
+  return useQuery({
+    queryKey: [name, date],
+    queryFn: () => fetchJson<T>(path, { date: date ?? "" }),
+    enabled: date !== null,
+    initialData: initial && initial.date === date ? initial : undefined,
+  });
+}
