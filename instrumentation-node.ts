@@ -10,3 +10,13 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
+
+// Background sync in the web process unless a separate worker (`npm run worker`) does it.
+if (process.env.NIGHTLY_WORKER !== "off") {
+  const { startWorker, stopWorker } = await import("./lib/sync/worker");
+  startWorker().catch((error: unknown) => {
+    console.error("sync worker did not start:", error instanceof Error ? error.message : String(error));
+  });
+  // Running syncs stop after their current chunk (progress is committed per chunk) and are re-queued.
+  process.once("SIGTERM", () => void stopWorker());
+}

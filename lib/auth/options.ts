@@ -4,6 +4,7 @@ import { env } from "@/lib/config/env";
 import { storeGrant } from "@/lib/connections/connections";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { enqueueSync } from "@/lib/sync/queue";
 import { fitbitProvider, type FitbitSignInProfile } from "@/lib/providers/fitbit/nextauth-provider";
 import { nightlyAdapter } from "./adapter";
 
@@ -53,6 +54,11 @@ export function authOptions(): NextAuthOptions {
           });
         }
         log.info("signed in", { userId: user.id, provider: "fitbit" });
+        // First sync (or catch-up after re-consent). A queue hiccup must not fail the sign-in:
+        // the scheduled sync picks the person up anyway.
+        await enqueueSync(user.id, "signin").catch((error: unknown) =>
+          log.error("could not queue sync after sign-in", { userId: user.id, error: error instanceof Error ? error.message : String(error) }),
+        );
       },
     },
     logger: {

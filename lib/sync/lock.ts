@@ -16,10 +16,16 @@ export interface UserLock {
 const lockKey = (userId: string) => `nightly-sync:${userId}`;
 
 export async function tryLockUser(userId: string): Promise<UserLock | null> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "nightly-sync-lock" });
+  const client = new pg.Client({
+    connectionString: env().DATABASE_URL,
+    application_name: "nightly-sync-lock",
+  });
   await client.connect();
   try {
-    const result = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [lockKey(userId)]);
+    const result = await client.query<{ locked: boolean }>(
+      "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked",
+      [lockKey(userId)],
+    );
     if (!result.rows[0]?.locked) {
       await client.end();
       return null;

@@ -21,8 +21,12 @@ export const messages = {
     `Fitbit sent ${METRIC_LABELS[metric].toLowerCase()} data we could not read${issue ? ` (${issue})` : ""}. Nothing of it was saved; the next sync tries again.`,
   clientError: (metric: SyncMetric, status: number) =>
     `Fitbit refused a ${METRIC_LABELS[metric].toLowerCase()} request (HTTP ${status}). The next sync tries again.`,
-  rateLimited: (resumeAt: Date) => `Fitbit's hourly request limit is used up; syncing continues at ${time(resumeAt)}.`,
-  backingOff: (resumeAt: Date) => `Fitbit is not answering properly right now; syncing tries again at ${time(resumeAt)}.`,
+  rateLimited: (resumeAt: Date) =>
+    `Fitbit's hourly request limit is used up; syncing continues at ${time(resumeAt)}.`,
+  backingOff: (resumeAt: Date) =>
+    `Fitbit is not answering properly right now; syncing tries again at ${time(resumeAt)}.`,
   retired: "The Fitbit Web API has been switched off for this account, so syncing has stopped.",
+  accessRejected:
+    "Fitbit no longer accepts Nightly's access for this account. Sign in with Fitbit again to keep syncing.",
   notConnected: "Fitbit is not connected. Sign in with Fitbit to sync.",
 };

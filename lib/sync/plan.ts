@@ -17,7 +17,13 @@ import { addDays, daysBetween } from "./normalize/local-time";
 
 export type RangeMetric = "sleep" | "hrv" | "br" | "nutrition" | "hrvIntraday";
 export type SyncMetric = RangeMetric | "foodLogs" | "devices";
-export const RANGE_METRICS: readonly RangeMetric[] = ["sleep", "hrv", "br", "nutrition", "hrvIntraday"];
+export const RANGE_METRICS: readonly RangeMetric[] = [
+  "sleep",
+  "hrv",
+  "br",
+  "nutrition",
+  "hrvIntraday",
+];
 
 /** Largest range (days) each endpoint accepts (reference §5, §6, §7, §9.3). */
 export const MAX_RANGE_DAYS: Record<RangeMetric, number> = {
@@ -46,6 +52,8 @@ export interface MetricProgress {
   backfillDone: boolean;
   /** Consecutive days without data met while backfilling (newest to oldest). */
   emptyDays?: number;
+  /** The oldest date this metric is being backfilled to (for the status panel). */
+  targetStart?: string;
 }
 export type SyncProgress = Partial<Record<RangeMetric, MetricProgress>>;
 
@@ -54,9 +62,15 @@ export interface DayRange {
   end: string;
 }
 
-export function targetStartDate(today: string, historyDays: number, memberSince: string | null): string {
+export function targetStartDate(
+  today: string,
+  historyDays: number,
+  memberSince: string | null,
+): string {
   const start = addDays(today, -(historyDays - 1));
-  return memberSince && /^\d{4}-\d{2}-\d{2}$/.test(memberSince) && memberSince > start ? memberSince : start;
+  return memberSince && /^\d{4}-\d{2}-\d{2}$/.test(memberSince) && memberSince > start
+    ? memberSince
+    : start;
 }
 
 const maxDay = (a: string, b: string) => (a > b ? a : b);
@@ -76,8 +90,11 @@ export function nextForwardChunk(
 ): DayRange | null {
   if (forwardDoneThrough !== undefined && forwardDoneThrough >= today) return null;
   const max = MAX_RANGE_DAYS[metric];
-  if (!progress?.newestSynced) return { start: maxDay(targetStart, addDays(today, -(max - 1))), end: today };
-  const resumeFrom = forwardDoneThrough ? addDays(forwardDoneThrough, 1) : addDays(progress.newestSynced, -LOOKBACK_DAYS);
+  if (!progress?.newestSynced)
+    return { start: maxDay(targetStart, addDays(today, -(max - 1))), end: today };
+  const resumeFrom = forwardDoneThrough
+    ? addDays(forwardDoneThrough, 1)
+    : addDays(progress.newestSynced, -LOOKBACK_DAYS);
   // Never reach further back than one range before today for recent-only metrics.
   const floor = RECENT_ONLY.has(metric) ? addDays(today, -(max - 1)) : targetStart;
   const start = maxDay(floor, resumeFrom);
@@ -86,7 +103,11 @@ export function nextForwardChunk(
 }
 
 /** The next older chunk (largest range ending the day before `oldestSynced`), or null when done. */
-export function nextBackfillChunk(metric: RangeMetric, progress: MetricProgress | undefined, targetStart: string): DayRange | null {
+export function nextBackfillChunk(
+  metric: RangeMetric,
+  progress: MetricProgress | undefined,
+  targetStart: string,
+): DayRange | null {
   if (RECENT_ONLY.has(metric) || !progress?.oldestSynced || progress.backfillDone) return null;
   if (progress.oldestSynced <= targetStart) return null;
   const end = addDays(progress.oldestSynced, -1);
@@ -100,18 +121,36 @@ export function afterForward(
   metric: RangeMetric,
   targetStart: string,
 ): MetricProgress {
-  const newest = progress?.newestSynced && progress.newestSynced > chunk.end ? progress.newestSynced : chunk.end;
-  const oldest = progress?.oldestSynced && progress.oldestSynced < chunk.start ? progress.oldestSynced : chunk.start;
-  return { ...progress, newestSynced: newest, oldestSynced: oldest, backfillDone: (progress?.backfillDone ?? false) || RECENT_ONLY.has(metric) || oldest <= targetStart };
+  const newest =
+    progress?.newestSynced && progress.newestSynced > chunk.end ? progress.newestSynced : chunk.end;
+  const oldest =
+    progress?.oldestSynced && progress.oldestSynced < chunk.start
+      ? progress.oldestSynced
+      : chunk.start;
+  const backfillDone =
+    (progress?.backfillDone ?? false) || RECENT_ONLY.has(metric) || oldest <= targetStart;
+  return { ...progress, newestSynced: newest, oldestSynced: oldest, backfillDone, targetStart };
 }
 
 /** Progress after a backfill chunk committed; `hadData` feeds the empty-stretch stop. */
-export function afterBackfill(progress: MetricProgress, chunk: DayRange, targetStart: string, hadData: boolean): MetricProgress {
-  const emptyDays = hadData ? 0 : (progress.emptyDays ?? 0) + daysBetween(chunk.start, chunk.end) + 1;
+export function afterBackfill(
+  progress: MetricProgress,
+  chunk: DayRange,
+  targetStart: string,
+  hadData: boolean,
+): MetricProgress {
+  const emptyDays = hadData
+    ? 0
+    : (progress.emptyDays ?? 0) + daysBetween(chunk.start, chunk.end) + 1;
   const done = chunk.start <= targetStart || emptyDays >= EMPTY_STRETCH_DAYS;
-  return { ...progress, oldestSynced: chunk.start, emptyDays, backfillDone: done };
+  return { ...progress, oldestSynced: chunk.start, emptyDays, backfillDone: done, targetStart };
 }
 
-export function backfillComplete(progress: SyncProgress, unavailable: ReadonlySet<string>): boolean {
-  return RANGE_METRICS.every((m) => unavailable.has(m) || RECENT_ONLY.has(m) || progress[m]?.backfillDone === true);
+export function backfillComplete(
+  progress: SyncProgress,
+  unavailable: ReadonlySet<string>,
+): boolean {
+  return RANGE_METRICS.every(
+    (m) => unavailable.has(m) || RECENT_ONLY.has(m) || progress[m]?.backfillDone === true,
+  );
 }

@@ -100,11 +100,19 @@ export class SyncRequester {
         this.observe(error.rateLimit);
         const failure = error.failure;
         if (failure.kind === "rate_limited") {
-          this.budget = { limit: this.budget?.limit ?? 0, remaining: 0, resetAt: new Date(Date.now() + failure.retryAfterSeconds * 1000) };
-          throw new SyncPause("rate_limit", new Date(Date.now() + failure.retryAfterSeconds * 1000 + 1000));
+          this.budget = {
+            limit: this.budget?.limit ?? 0,
+            remaining: 0,
+            resetAt: new Date(Date.now() + failure.retryAfterSeconds * 1000),
+          };
+          throw new SyncPause(
+            "rate_limit",
+            new Date(Date.now() + failure.retryAfterSeconds * 1000 + 1000),
+          );
         }
         if (failure.kind !== "server" && failure.kind !== "network") throw error;
-        if (attempt >= this.retries) throw new SyncPause("backoff", new Date(Date.now() + this.backoffPauseMs));
+        if (attempt >= this.retries)
+          throw new SyncPause("backoff", new Date(Date.now() + this.backoffPauseMs));
         await wait(this.retryBaseMs * 2 ** attempt);
       }
     }

@@ -20,22 +20,49 @@ function dateRange(range: DayRange) {
   return { gte: dateColumn(range.start), lte: dateColumn(range.end) };
 }
 
-export async function writeSleepLogs(tx: Tx, userId: string, range: DayRange, rows: SleepLogRow[]): Promise<void> {
+export async function writeSleepLogs(
+  tx: Tx,
+  userId: string,
+  range: DayRange,
+  rows: SleepLogRow[],
+): Promise<void> {
   await tx.sleepLog.deleteMany({
-    where: { userId, provider: PROVIDER, dateOfSleep: dateRange(range), providerLogId: { notIn: rows.map((r) => r.providerLogId) } },
+    where: {
+      userId,
+      provider: PROVIDER,
+      dateOfSleep: dateRange(range),
+      providerLogId: { notIn: rows.map((r) => r.providerLogId) },
+    },
   });
   for (const row of rows) {
     const data = { ...row, thirtyDayAvgMinutes: row.thirtyDayAvgMinutes ?? undefined };
     await tx.sleepLog.upsert({
-      where: { userId_provider_providerLogId: { userId, provider: PROVIDER, providerLogId: row.providerLogId } },
+      where: {
+        userId_provider_providerLogId: {
+          userId,
+          provider: PROVIDER,
+          providerLogId: row.providerLogId,
+        },
+      },
       create: { userId, provider: PROVIDER, ...data },
       update: data,
     });
   }
 }
 
-export async function writeHrvDaily(tx: Tx, userId: string, range: DayRange, rows: HrvDailyRow[]): Promise<void> {
-  await tx.hrvDaily.deleteMany({ where: { userId, provider: PROVIDER, date: { ...dateRange(range), notIn: rows.map((r) => r.date) } } });
+export async function writeHrvDaily(
+  tx: Tx,
+  userId: string,
+  range: DayRange,
+  rows: HrvDailyRow[],
+): Promise<void> {
+  await tx.hrvDaily.deleteMany({
+    where: {
+      userId,
+      provider: PROVIDER,
+      date: { ...dateRange(range), notIn: rows.map((r) => r.date) },
+    },
+  });
   for (const row of rows) {
     await tx.hrvDaily.upsert({
       where: { userId_provider_date: { userId, provider: PROVIDER, date: row.date } },
@@ -45,8 +72,19 @@ export async function writeHrvDaily(tx: Tx, userId: string, range: DayRange, row
   }
 }
 
-export async function writeHrvIntraday(tx: Tx, userId: string, range: DayRange, rows: HrvIntradayRow[]): Promise<void> {
-  await tx.hrvIntraday.deleteMany({ where: { userId, provider: PROVIDER, date: { ...dateRange(range), notIn: rows.map((r) => r.date) } } });
+export async function writeHrvIntraday(
+  tx: Tx,
+  userId: string,
+  range: DayRange,
+  rows: HrvIntradayRow[],
+): Promise<void> {
+  await tx.hrvIntraday.deleteMany({
+    where: {
+      userId,
+      provider: PROVIDER,
+      date: { ...dateRange(range), notIn: rows.map((r) => r.date) },
+    },
+  });
   for (const row of rows) {
     const data = { readings: row.readings as unknown as Prisma.InputJsonValue };
     await tx.hrvIntraday.upsert({
@@ -57,9 +95,18 @@ export async function writeHrvIntraday(tx: Tx, userId: string, range: DayRange, 
   }
 }
 
-export async function writeBreathingRate(tx: Tx, userId: string, range: DayRange, rows: BreathingRateRow[]): Promise<void> {
+export async function writeBreathingRate(
+  tx: Tx,
+  userId: string,
+  range: DayRange,
+  rows: BreathingRateRow[],
+): Promise<void> {
   await tx.breathingRateDaily.deleteMany({
-    where: { userId, provider: PROVIDER, date: { ...dateRange(range), notIn: rows.map((r) => r.date) } },
+    where: {
+      userId,
+      provider: PROVIDER,
+      date: { ...dateRange(range), notIn: rows.map((r) => r.date) },
+    },
   });
   for (const row of rows) {
     await tx.breathingRateDaily.upsert({
@@ -74,7 +121,12 @@ export async function writeBreathingRate(tx: Tx, userId: string, range: DayRange
  * Series days. A day whose calories or water changed since we last saw it gets its food log
  * fetched again (`foodLogFetched = false`); unchanged days keep their macros and meals.
  */
-export async function writeNutritionSeries(tx: Tx, userId: string, range: DayRange, rows: NutritionSeriesRow[]): Promise<number> {
+export async function writeNutritionSeries(
+  tx: Tx,
+  userId: string,
+  range: DayRange,
+  rows: NutritionSeriesRow[],
+): Promise<number> {
   const existing = await tx.nutritionDaily.findMany({
     where: { userId, provider: PROVIDER, date: dateRange(range) },
     select: { date: true, caloriesIn: true, waterMl: true },
@@ -90,26 +142,46 @@ export async function writeNutritionSeries(tx: Tx, userId: string, range: DayRan
       caloriesIn: row.caloriesIn,
       waterMl: row.waterMl,
       foodLogFetched: false,
-      ...(cleared ? { carbsG: null, fatG: null, fiberG: null, proteinG: null, sodiumMg: null } : {}),
+      ...(cleared
+        ? { carbsG: null, fatG: null, fiberG: null, proteinG: null, sodiumMg: null }
+        : {}),
     };
     await tx.nutritionDaily.upsert({
       where: { userId_provider_date: { userId, provider: PROVIDER, date: row.date } },
       create: { userId, provider: PROVIDER, date: row.date, ...data },
       update: data,
     });
-    if (cleared && before) await tx.foodLogEntry.deleteMany({ where: { userId, provider: PROVIDER, date: row.date } });
+    if (cleared && before)
+      await tx.foodLogEntry.deleteMany({ where: { userId, provider: PROVIDER, date: row.date } });
   }
   return changed;
 }
 
-export async function writeFoodDay(tx: Tx, userId: string, day: string, totals: FoodDayTotals, entries: FoodEntryRow[]): Promise<void> {
+export async function writeFoodDay(
+  tx: Tx,
+  userId: string,
+  day: string,
+  totals: FoodDayTotals,
+  entries: FoodEntryRow[],
+): Promise<void> {
   const date = dateColumn(day);
   await tx.foodLogEntry.deleteMany({
-    where: { userId, provider: PROVIDER, date, providerLogId: { notIn: entries.map((e) => e.providerLogId) } },
+    where: {
+      userId,
+      provider: PROVIDER,
+      date,
+      providerLogId: { notIn: entries.map((e) => e.providerLogId) },
+    },
   });
   for (const entry of entries) {
     await tx.foodLogEntry.upsert({
-      where: { userId_provider_providerLogId: { userId, provider: PROVIDER, providerLogId: entry.providerLogId } },
+      where: {
+        userId_provider_providerLogId: {
+          userId,
+          provider: PROVIDER,
+          providerLogId: entry.providerLogId,
+        },
+      },
       create: { userId, provider: PROVIDER, ...entry },
       update: entry,
     });
@@ -121,10 +193,22 @@ export async function writeFoodDay(tx: Tx, userId: string, day: string, totals: 
 }
 
 export async function writeDevices(tx: Tx, userId: string, rows: DeviceRow[]): Promise<void> {
-  await tx.device.deleteMany({ where: { userId, provider: PROVIDER, providerDeviceId: { notIn: rows.map((r) => r.providerDeviceId) } } });
+  await tx.device.deleteMany({
+    where: {
+      userId,
+      provider: PROVIDER,
+      providerDeviceId: { notIn: rows.map((r) => r.providerDeviceId) },
+    },
+  });
   for (const row of rows) {
     await tx.device.upsert({
-      where: { userId_provider_providerDeviceId: { userId, provider: PROVIDER, providerDeviceId: row.providerDeviceId } },
+      where: {
+        userId_provider_providerDeviceId: {
+          userId,
+          provider: PROVIDER,
+          providerDeviceId: row.providerDeviceId,
+        },
+      },
       create: { userId, provider: PROVIDER, ...row },
       update: row,
     });

@@ -32,7 +32,15 @@ export function wallClockMs(local: string): number | null {
   const m = LOCAL.exec(local);
   if (!m) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", ms = "0"] = m;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, "0")));
+  return Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(ms.padEnd(3, "0")),
+  );
 }
 
 function formatterFor(timezone: string): Intl.DateTimeFormat {
@@ -55,7 +63,11 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
 
 /** Offset (ms east of UTC) of `timezone` at the instant `utcMs`. */
 export function zoneOffsetMs(timezone: string, utcMs: number): number {
-  const parts = Object.fromEntries(formatterFor(timezone).formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timezone)
+      .formatToParts(new Date(utcMs))
+      .map((p) => [p.type, p.value]),
+  );
   const asUtc = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,
@@ -99,7 +111,10 @@ export function localToInstant(local: string, zone: PersonZone): Instant {
 
 /** `yyyy-MM-dd` of an instant in the person's zone. */
 export function localDateOf(utcMs: number, zone: PersonZone): string {
-  const offset = zone.timezone && isValidZone(zone.timezone) ? zoneOffsetMs(zone.timezone, utcMs) : (zone.utcOffsetMs ?? 0);
+  const offset =
+    zone.timezone && isValidZone(zone.timezone)
+      ? zoneOffsetMs(zone.timezone, utcMs)
+      : (zone.utcOffsetMs ?? 0);
   return new Date(utcMs + offset).toISOString().slice(0, 10);
 }
 

@@ -1,5 +1,8 @@
 /** Nutrition payloads → NutritionDaily / FoodLogEntry rows. Water is always in ml (en_GB). */
-import type { FitbitFoodLogDay, FitbitSeriesEntry } from "@/lib/providers/fitbit/payloads/nutrition";
+import type {
+  FitbitFoodLogDay,
+  FitbitSeriesEntry,
+} from "@/lib/providers/fitbit/payloads/nutrition";
 import { dateColumn } from "./local-time";
 
 export interface NutritionSeriesRow {
@@ -38,9 +41,13 @@ export interface FoodEntryRow {
  * Joins the two series by date. Both list every day of the range (zeros included, §9.3), so a
  * day missing from one of them counts as 0 there.
  */
-export function normalizeNutritionSeries(calories: FitbitSeriesEntry[], water: FitbitSeriesEntry[]): NutritionSeriesRow[] {
+export function normalizeNutritionSeries(
+  calories: FitbitSeriesEntry[],
+  water: FitbitSeriesEntry[],
+): NutritionSeriesRow[] {
   const byDay = new Map<string, { caloriesIn: number; waterMl: number }>();
-  for (const entry of calories) byDay.set(entry.dateTime, { caloriesIn: Math.round(entry.value), waterMl: 0 });
+  for (const entry of calories)
+    byDay.set(entry.dateTime, { caloriesIn: Math.round(entry.value), waterMl: 0 });
   for (const entry of water) {
     const row = byDay.get(entry.dateTime) ?? { caloriesIn: 0, waterMl: 0 };
     row.waterMl = entry.value;
@@ -51,7 +58,10 @@ export function normalizeNutritionSeries(calories: FitbitSeriesEntry[], water: F
     .map(([day, values]) => ({ date: dateColumn(day), day, ...values }));
 }
 
-export function normalizeFoodDay(payload: FitbitFoodLogDay, day: string): { totals: FoodDayTotals; entries: FoodEntryRow[] } {
+export function normalizeFoodDay(
+  payload: FitbitFoodLogDay,
+  day: string,
+): { totals: FoodDayTotals; entries: FoodEntryRow[] } {
   const s = payload.summary;
   return {
     totals: {

@@ -86,6 +86,9 @@ export function normalizeSleepLog(log: FitbitSleepLog, zone: PersonZone): SleepL
 }
 
 /** All logs of a response; a pending response (`meta` only) simply has none yet. */
-export function normalizeSleepLogs(logs: FitbitSleepLog[] | undefined, zone: PersonZone): SleepLogRow[] {
+export function normalizeSleepLogs(
+  logs: FitbitSleepLog[] | undefined,
+  zone: PersonZone,
+): SleepLogRow[] {
   return (logs ?? []).map((log) => normalizeSleepLog(log, zone));
 }

@@ -41,6 +41,8 @@ const numericString = z
 
 const seriesEntry = z.looseObject({ dateTime: fitbitDate, value: numericString });
 
-export const caloriesInSeriesSchema = z.looseObject({ "foods-log-caloriesIn": z.array(seriesEntry) });
+export const caloriesInSeriesSchema = z.looseObject({
+  "foods-log-caloriesIn": z.array(seriesEntry),
+});
 export const waterSeriesSchema = z.looseObject({ "foods-log-water": z.array(seriesEntry) });
 export type FitbitSeriesEntry = z.infer<typeof seriesEntry>;

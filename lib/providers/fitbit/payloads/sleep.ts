@@ -9,7 +9,10 @@ export const fitbitDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy
 /** `yyyy-MM-ddTHH:mm:ss` with optional `.SSS`, no offset (local time, §13). */
 export const fitbitLocalDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?$/, "expected local yyyy-MM-ddTHH:mm:ss.SSS");
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?$/,
+    "expected local yyyy-MM-ddTHH:mm:ss.SSS",
+  );
 
 const levelEntry = z.looseObject({
   dateTime: fitbitLocalDateTime,
@@ -54,7 +57,9 @@ export type FitbitSleepLog = z.infer<typeof sleepLogSchema>;
  */
 export const sleepResponseSchema = z.looseObject({
   sleep: z.array(sleepLogSchema).optional(),
-  meta: z.looseObject({ state: z.string().optional(), retryDuration: z.number().optional() }).optional(),
+  meta: z
+    .looseObject({ state: z.string().optional(), retryDuration: z.number().optional() })
+    .optional(),
   summary: z.looseObject({}).optional(),
 });
 export type FitbitSleepResponse = z.infer<typeof sleepResponseSchema>;

@@ -1,0 +1,94 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { findPerson } from "../emulator/people";
+import { localToday, sleepLogsForDate } from "../emulator/data/index";
+import { PEOPLE, emulator, signInWithFitbit } from "./support/stack";
+
+/**
+ * The participant's first minutes: sign in, watch the last 30 nights arrive from the background
+ * sync, change the range, open one night's hypnogram, and check its table against the numbers
+ * the (emulated) Fitbit API serves for that night.
+ */
+
+function figure(page: Page, name: string): Locator {
+  return page.getByRole("figure", { name, exact: true });
+}
+
+async function showTable(chart: Locator) {
+  const toggle = chart.getByRole("button", { name: "Show table" });
+  if (await toggle.isVisible()) await toggle.click();
+}
+
+function addDays(date: string, days: number): string {
+  const ms = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function duration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
+}
+
+const LEVEL_LABELS: Record<string, string> = { deep: "Deep", light: "Light", rem: "REM", wake: "Awake", asleep: "Asleep", restless: "Restless", awake: "Awake" };
+
+test("sign in → the last 30 nights appear → change range → a night's hypnogram matches Fitbit's data", async ({ page }) => {
+  test.setTimeout(120_000);
+  const person = findPerson(PEOPLE.ada.id)!;
+  const { nowMs } = await emulator<{ nowMs: number }>("/clock");
+  const today = localToday(person, nowMs);
+  const expectedNights = Array.from({ length: 30 }, (_, index) => addDays(today, -index)).filter((date) =>
+    sleepLogsForDate(person, date, nowMs).some((log) => log.isMainSleep),
+  );
+  expect(expectedNights.length).toBeGreaterThan(20);
+
+  await signInWithFitbit(page, PEOPLE.ada);
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  // The recent window is synced first; the page refetches while the sync runs.
+  await page.goto("/dashboard/sleep?preset=30d");
+  const stages = figure(page, "Sleep stages");
+  await showTable(stages);
+  const rows = stages.locator("tbody tr");
+  await expect(rows).toHaveCount(30);
+  await expect
+    .poll(
+      async () => {
+        const cells = await stages.locator("tbody tr td:nth-child(2)").allInnerTexts();
+        return cells.filter((text) => text.trim() !== "—" && text.trim() !== "").length;
+      },
+      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toBe(expectedNights.length);
+
+  // Change the range without a full reload.
+  await page.getByRole("button", { name: "7 d", exact: true }).click();
+  await expect(page).toHaveURL(/preset=7d/);
+  await expect(figure(page, "Sleep stages").locator("tbody tr")).toHaveCount(7);
+
+  // Open an earlier night and read its hypnogram as a table.
+  const night = expectedNights[3]!;
+  await page.getByRole("combobox", { name: "Night" }).selectOption(night);
+  await expect(page).toHaveURL(new RegExp(`night=${night}`));
+  await expect(page.getByRole("heading", { name: /Night ending/ })).toBeVisible();
+  const hypnogram = figure(page, "Hypnogram");
+  await showTable(hypnogram);
+
+  const main = sleepLogsForDate(person, night, nowMs).find((log) => log.isMainSleep)!;
+  const levelsTable = hypnogram.getByRole("table", { name: /^Sleep levels from/ });
+  const expectedRows = main.levels.data.map((segment) => [
+    segment.dateTime.slice(11, 19),
+    LEVEL_LABELS[segment.level]!,
+    duration(segment.seconds),
+  ]);
+  const shownRows = await levelsTable.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim())),
+  );
+  expect(shownRows).toEqual(expectedRows);
+
+  const shortData = "shortData" in main.levels ? (main.levels.shortData ?? []) : [];
+  if (shortData.length > 0) {
+    const shortTable = hypnogram.getByRole("table", { name: "Short wakes (3 minutes or less)" });
+    await expect(shortTable.locator("tbody tr")).toHaveCount(shortData.length);
+  }
+});

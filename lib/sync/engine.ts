@@ -1,0 +1,179 @@
+import "server-only";
+import type { SyncStatus } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { FitbitApiError } from "@/lib/providers/fitbit/api-client";
+import { tryLockUser } from "./lock";
+import { messages } from "./messages";
+import type { PersonZone } from "./normalize/local-time";
+import * as plan from "./plan";
+import { SyncAborted, SyncPause, SyncRequester, type RateBudget } from "./requester";
+import { setState, SyncRun, type RunOptions } from "./run";
+import { progressOf, unavailableOf } from "./state";
+
+/**
+ * One sync run for one person: devices, then every metric up to today (newest first; this is
+ * the "recent" data the first charts need), then the recent food logs, then older history
+ * round-robin across metrics in each endpoint's largest range, then older food logs.
+ * Each chunk commits its rows and the new progress in one transaction, so a run killed at any
+ * point resumes from the last committed chunk with no gap and no duplicate.
+ *
+ * Exclusivity: the whole run holds the person's advisory lock (lock.ts); a second run of the
+ * same person, from any process, gets "busy" and does nothing.
+ */
+export type { RunOptions };
+
+export type SyncOutcome =
+  | { kind: "completed"; requests: number; errors: string[] }
+  | { kind: "paused"; reason: "rate_limit" | "backoff"; resumeAt: Date; requests: number }
+  | { kind: "stopped"; reason: string }
+  | { kind: "aborted"; requests: number }
+  | { kind: "busy" };
+
+export async function runSync(userId: string, options: RunOptions = {}): Promise<SyncOutcome> {
+  const lock = await tryLockUser(userId);
+  if (!lock) return { kind: "busy" };
+  try {
+    return await runLocked(userId, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(userId: string, options: RunOptions): Promise<SyncOutcome> {
+  const [user, connection] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: { timezone: true, utcOffsetMs: true, memberSince: true },
+    }),
+    db.providerConnection.findUnique({
+      where: { userId_provider: { userId, provider: "fitbit" } },
+    }),
+  ]);
+  const state = await db.syncState.upsert({
+    where: { userId },
+    create: { userId, provider: "fitbit" },
+    update: {},
+  });
+  if (!user || !connection || connection.status !== "ACTIVE") {
+    const reason =
+      connection?.status === "RETIRED"
+        ? messages.retired
+        : (connection?.statusReason ?? messages.notConnected);
+    await setState(userId, {
+      status: "ERROR",
+      lastError: reason,
+      lastErrorAt: new Date(),
+      nextAttemptAt: null,
+    });
+    return { kind: "stopped", reason };
+  }
+  const resuming = state.status === "WAITING_RATE_LIMIT" || state.status === "BACKING_OFF";
+  const budget: RateBudget | null =
+    state.rateLimitRemaining !== null &&
+    state.rateLimitResetAt &&
+    state.rateLimitResetAt.getTime() > Date.now()
+      ? {
+          limit: state.rateLimitLimit ?? 0,
+          remaining: state.rateLimitRemaining,
+          resetAt: state.rateLimitResetAt,
+        }
+      : null;
+  const requester = new SyncRequester({ userId, budget, ...options });
+  const zone: PersonZone = { timezone: user.timezone, utcOffsetMs: user.utcOffsetMs };
+  const run = new SyncRun(
+    userId,
+    options,
+    requester,
+    zone,
+    progressOf(state.progress),
+    connection.grantedScopes,
+    resuming ? state.requestsUsed : 0,
+  );
+  await setState(userId, {
+    status: "RUNNING",
+    phase: !state.recentCompletedAt
+      ? "recent"
+      : plan.backfillComplete(
+            run.progressSnapshot(),
+            new Set(Object.keys(unavailableOf(state.unavailable))),
+          )
+        ? "incremental"
+        : "backfill",
+    lastSyncStartedAt: new Date(),
+    nextAttemptAt: null,
+    requestsUsed: run.requestsBase,
+  });
+  try {
+    await run.execute(user.memberSince, state.recentCompletedAt === null);
+    const errors = run.errors;
+    await setState(userId, {
+      ...run.counters(),
+      status: errors.length > 0 ? "ERROR" : "IDLE",
+      phase: "incremental",
+      lastSyncCompletedAt: new Date(),
+      ...(errors.length > 0
+        ? { lastError: errors.join(" "), lastErrorAt: new Date() }
+        : { lastError: null }),
+    });
+    return { kind: "completed", requests: requester.requests, errors };
+  } catch (error) {
+    return await endEarly(userId, run, error);
+  }
+}
+
+async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<SyncOutcome> {
+  const requests = run.requester.requests;
+  if (error instanceof SyncPause) {
+    const status: SyncStatus = error.reason === "rate_limit" ? "WAITING_RATE_LIMIT" : "BACKING_OFF";
+    const text =
+      error.reason === "rate_limit"
+        ? messages.rateLimited(error.resumeAt)
+        : messages.backingOff(error.resumeAt);
+    await setState(userId, {
+      ...run.counters(),
+      status,
+      nextAttemptAt: error.resumeAt,
+      lastError: text,
+      lastErrorAt: new Date(),
+    });
+    return { kind: "paused", reason: error.reason, resumeAt: error.resumeAt, requests };
+  }
+  if (error instanceof SyncAborted) {
+    await setState(userId, { ...run.counters(), status: "QUEUED" });
+    return { kind: "aborted", requests };
+  }
+  const gone = error instanceof FitbitApiError && error.failure.kind === "gone";
+  const rejected = error instanceof FitbitApiError && error.failure.kind === "unauthorized";
+  if (gone || rejected || error instanceof AppError) {
+    const reason = gone
+      ? messages.retired
+      : rejected
+        ? messages.accessRejected
+        : (error as AppError).message;
+    if (gone) {
+      await db.providerConnection.updateMany({
+        where: { userId, provider: "fitbit" },
+        data: {
+          status: "RETIRED",
+          statusReason: "Fitbit answered 410 Gone: the legacy Web API is switched off.",
+        },
+      });
+    }
+    await setState(userId, {
+      ...run.counters(),
+      status: "ERROR",
+      lastError: reason,
+      lastErrorAt: new Date(),
+      nextAttemptAt: null,
+    });
+    return { kind: "stopped", reason };
+  }
+  await setState(userId, {
+    ...run.counters(),
+    status: "ERROR",
+    lastError: "Syncing failed unexpectedly; it will be retried.",
+    lastErrorAt: new Date(),
+  });
+  throw error;
+}

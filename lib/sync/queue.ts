@@ -1,0 +1,85 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { getBoss } from "@/lib/jobs/boss";
+import { log } from "@/lib/log";
+
+/**
+ * The `sync-user` queue. Per-user exclusivity, first line: the queue's "stately" policy with the
+ * user id as singleton key allows at most one queued and one running job per person (a second
+ * "Sync now" while one is queued is a no-op). The hard guarantee is the advisory lock in
+ * lock.ts, taken by every run.
+ */
+export const SYNC_QUEUE = "sync-user";
+export const SCHEDULE_QUEUE = "sync-schedule";
+
+export type SyncReason = "signin" | "manual" | "schedule" | "resume";
+
+export const syncJobSchema = z.object({
+  userId: z.string().min(1),
+  reason: z.enum(["signin", "manual", "schedule", "resume"]),
+  /** Consecutive back-offs of this person's sync, for the exponential pause. */
+  backoffCount: z.number().int().nonnegative().default(0),
+});
+export type SyncJob = z.infer<typeof syncJobSchema>;
+
+const ensured = new WeakSet<PgBoss>();
+
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  if (ensured.has(boss)) return;
+  // A run ends itself at the rate limit (≤ ~150 requests), so 2 h is far beyond any real run;
+  // if it ever expires, the retry cannot overlap the old run thanks to the advisory lock.
+  await boss.createQueue(SYNC_QUEUE, {
+    name: SYNC_QUEUE,
+    policy: "stately",
+    retryLimit: 2,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInHours: 2,
+  });
+  await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: "short" });
+  ensured.add(boss);
+}
+
+export interface EnqueueOptions {
+  startAfter?: Date;
+  backoffCount?: number;
+}
+
+/** Queues a sync of one person. Returns the job id, or null when one is already queued. */
+export async function enqueueSync(
+  userId: string,
+  reason: SyncReason,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
+  const boss = await getBoss();
+  await ensureQueues(boss);
+  const data: SyncJob = { userId, reason, backoffCount: options.backoffCount ?? 0 };
+  const id = await boss.send(SYNC_QUEUE, data, {
+    singletonKey: userId,
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+  });
+  // Show "queued" unless a run is in progress or waiting on Fitbit (those states say more).
+  await db.syncState.upsert({
+    where: { userId },
+    create: { userId, provider: "fitbit", status: "QUEUED" },
+    update: {},
+  });
+  await db.syncState.updateMany({
+    where: { userId, status: { in: ["IDLE", "ERROR"] } },
+    data: { status: "QUEUED" },
+  });
+  log.info("sync queued", { userId, reason, queued: id !== null });
+  return id;
+}
+
+/** The scheduled incremental sync: everyone with an active Fitbit connection. */
+export async function enqueueActiveUsers(): Promise<number> {
+  const connections = await db.providerConnection.findMany({
+    where: { provider: "fitbit", status: "ACTIVE" },
+    select: { userId: true },
+  });
+  for (const { userId } of connections) await enqueueSync(userId, "schedule");
+  return connections.length;
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { METRIC_LABELS } from "./messages";
+import { localDateOf, daysBetween } from "./normalize/local-time";
+import { DEFAULT_HISTORY_DAYS, RANGE_METRICS, targetStartDate, type RangeMetric } from "./plan";
+import { progressOf, unavailableOf } from "./state";
+
+/** What the sync status panel shows. Dates are `yyyy-MM-dd` in the person's zone. */
+export interface SyncStatusView {
+  status:
+    | "NOT_CONNECTED"
+    | "IDLE"
+    | "QUEUED"
+    | "RUNNING"
+    | "WAITING_RATE_LIMIT"
+    | "BACKING_OFF"
+    | "ERROR";
+  phase: "recent" | "backfill" | "incremental" | null;
+  connection: {
+    status: "ACTIVE" | "NEEDS_RECONSENT" | "REVOKED" | "RETIRED";
+    reason: string | null;
+  } | null;
+  metrics: Array<{
+    metric: RangeMetric;
+    label: string;
+    oldestSynced: string | null;
+    newestSynced: string | null;
+    targetStart: string;
+    daysDone: number;
+    daysLeft: number;
+    backfillDone: boolean;
+    unavailable: string | null;
+  }>;
+  /** Days whose meals and macros are still to be fetched. */
+  foodLogDaysLeft: number;
+  requestsUsed: number;
+  rateLimit: { limit: number | null; remaining: number | null; resetAt: Date | null };
+  lastSyncStartedAt: Date | null;
+  lastSyncCompletedAt: Date | null;
+  recentCompletedAt: Date | null;
+  nextAttemptAt: Date | null;
+  lastDeviceSync: {
+    at: Date | null;
+    local: string;
+    device: string;
+    battery: string;
+    batteryLevel: number | null;
+  } | null;
+  unavailable: Array<{ metric: string; label: string; reason: string }>;
+  lastError: { message: string; at: Date | null } | null;
+  recentErrors: Array<{ metric: string; message: string; at: Date }>;
+}
+
+const PHASES = new Set(["recent", "backfill", "incremental"]);
+
+export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
+  const [user, connection, state, devices, errors, foodLogDaysLeft] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: { timezone: true, utcOffsetMs: true, memberSince: true },
+    }),
+    db.providerConnection.findUnique({
+      where: { userId_provider: { userId, provider: "fitbit" } },
+      select: { status: true, statusReason: true },
+    }),
+    db.syncState.findUnique({ where: { userId } }),
+    db.device.findMany({ where: { userId }, orderBy: { lastSyncAt: "desc" } }),
+    db.syncError.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 5 }),
+    db.nutritionDaily.count({ where: { userId, caloriesIn: { gt: 0 }, foodLogFetched: false } }),
+  ]);
+  const zone = { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null };
+  const today = localDateOf(Date.now(), zone);
+  const defaultTargetStart = targetStartDate(
+    today,
+    DEFAULT_HISTORY_DAYS,
+    user?.memberSince ?? null,
+  );
+  const progress = progressOf(state?.progress);
+  const unavailable = unavailableOf(state?.unavailable);
+  const device = devices[0];
+  return {
+    status: !connection ? "NOT_CONNECTED" : (state?.status ?? "IDLE"),
+    phase:
+      state?.phase && PHASES.has(state.phase) ? (state.phase as SyncStatusView["phase"]) : null,
+    connection: connection ? { status: connection.status, reason: connection.statusReason } : null,
+    metrics: RANGE_METRICS.map((metric) => {
+      const p = progress[metric];
+      const targetStart = p?.targetStart ?? defaultTargetStart;
+      const span = daysBetween(targetStart, today) + 1;
+      const oldest = p?.oldestSynced ?? null;
+      const newest = p?.newestSynced ?? null;
+      const done =
+        oldest && newest
+          ? Math.min(span, daysBetween(oldest < targetStart ? targetStart : oldest, newest) + 1)
+          : 0;
+      return {
+        metric,
+        label: METRIC_LABELS[metric],
+        oldestSynced: oldest,
+        newestSynced: newest,
+        targetStart,
+        daysDone: done,
+        daysLeft: p?.backfillDone ? 0 : Math.max(0, span - done),
+        backfillDone: p?.backfillDone ?? false,
+        unavailable: unavailable[metric] ?? null,
+      };
+    }),
+    foodLogDaysLeft,
+    requestsUsed: state?.requestsUsed ?? 0,
+    rateLimit: {
+      limit: state?.rateLimitLimit ?? null,
+      remaining: state?.rateLimitRemaining ?? null,
+      resetAt: state?.rateLimitResetAt ?? null,
+    },
+    lastSyncStartedAt: state?.lastSyncStartedAt ?? null,
+    lastSyncCompletedAt: state?.lastSyncCompletedAt ?? null,
+    recentCompletedAt: state?.recentCompletedAt ?? null,
+    nextAttemptAt: state?.nextAttemptAt ?? null,
+    lastDeviceSync: device
+      ? {
+          at: device.lastSyncAt,
+          local: device.lastSyncLocal,
+          device: device.deviceVersion,
+          battery: device.battery,
+          batteryLevel: device.batteryLevel,
+        }
+      : null,
+    unavailable: Object.entries(unavailable).map(([metric, reason]) => ({
+      metric,
+      label: metric in METRIC_LABELS ? METRIC_LABELS[metric as keyof typeof METRIC_LABELS] : metric,
+      reason,
+    })),
+    lastError: state?.lastError ? { message: state.lastError, at: state.lastErrorAt } : null,
+    recentErrors: errors.map((e) => ({ metric: e.metric, message: e.message, at: e.createdAt })),
+  };
+}
