@@ -65,4 +65,9 @@ export async function completeConsent(
     await page.getByRole("checkbox", { name: new RegExp(`^${scope}\\b`) }).uncheck();
   }
   await page.getByRole("button", { name: options.decision ?? "Allow", exact: true }).click();
+  // Wait until Nightly's callback has finished (session cookie set) and we are back on a page.
+  await page.waitForURL((url) => !url.pathname.startsWith("/oauth2") && !url.pathname.startsWith("/api/auth"), {
+    timeout: 30_000,
+  });
+  await page.waitForLoadState("domcontentloaded");
 }
