@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PEOPLE, signInWithFitbit } from "./support/stack";
+import { PEOPLE, emulator, signInWithFitbit } from "./support/stack";
 
 test.describe("Sign in with Fitbit", () => {
   test("Allow on the consent page signs in and shows the profile and connection", async ({ page }) => {
@@ -14,6 +14,14 @@ test.describe("Sign in with Fitbit", () => {
       await expect(granted.locator(`li[data-scope="${scope}"]`)).toHaveAttribute("data-granted", "true");
     }
     await expect(page.getByTestId("token-expiry")).toContainText("in 8 hours");
+  });
+
+  test("Signing in still works when Fitbit rate-limits the profile request", async ({ page }) => {
+    await emulator("/faults", { body: { kind: "429", endpoint: "profile", userId: PEOPLE.ada.id, count: 1 } });
+    await signInWithFitbit(page, PEOPLE.ada);
+    await page.goto("/account");
+    await expect(page.getByText("Fitbit user 7QSTDY")).toBeVisible();
+    await emulator("/faults", { method: "DELETE" });
   });
 
   test("Sign out ends the session", async ({ page }) => {

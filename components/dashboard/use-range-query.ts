@@ -26,7 +26,7 @@ export function useRangeQuery<T extends { from: string; to: string }>(
   });
 }
 
-const SYNC_POLL_MS = 15_000;
+const SYNC_POLL_MS = 5_000;
 
 /** A date-keyed query (one night or day), seeded the same way. */
 export function useDateQuery<T extends { date: string }>(name: string, path: string, date: string | null, initial: T | null) {

@@ -6,7 +6,7 @@ export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportQuerySchema = z
-  .object({ ...rangeFields, format: z.enum(EXPORT_FORMATS, { message: "format must be csv or json." }).default("csv") })
+  .strictObject({ ...rangeFields, format: z.enum(EXPORT_FORMATS, { message: "format must be csv or json." }).default("csv") })
   .superRefine(checkRange);
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 

@@ -45,7 +45,7 @@ export function checkRange(value: RangeFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const rangeQuerySchema = z.object(rangeFields).superRefine(checkRange);
+export const rangeQuerySchema = z.strictObject(rangeFields).superRefine(checkRange);
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;
 
 export interface DateRange {
@@ -90,5 +90,5 @@ export function rangeToParams(range: DateRange): Record<string, string> {
 }
 
 /** `?date=yyyy-MM-dd` (one night or one day). */
-export const dateQuerySchema = z.object({ date: isoDate });
+export const dateQuerySchema = z.strictObject({ date: isoDate });
 export type DateQuery = z.infer<typeof dateQuerySchema>;

@@ -25,10 +25,17 @@ interface RouteSpec<Q extends z.ZodType, A extends Auth> {
 export function defineRoute<Q extends z.ZodType = z.ZodObject<Record<string, never>>, A extends Auth = "user">(spec: RouteSpec<Q, A>) {
   return async (request: NextRequest): Promise<Response> => {
     try {
+      const keys = [...request.nextUrl.searchParams.keys()];
+      const repeated = [...new Set(keys.filter((key, index) => keys.indexOf(key) !== index))];
+      if (repeated.length > 0) {
+        throw new AppError(400, "bad_request", `Invalid query parameters: give ${repeated.join(", ")} only once.`);
+      }
       const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
-      const parsed = (spec.query ?? z.object({}).strict()).safeParse(rawQuery);
+      const parsed = (spec.query ?? z.strictObject({})).safeParse(rawQuery);
       if (!parsed.success) {
-        throw new AppError(400, "bad_request", "Invalid query parameters.", z.flattenError(parsed.error as z.ZodError).fieldErrors);
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+        throw new AppError(400, "bad_request", `Invalid query parameters: ${where}${issue?.message ?? "not understood"}`, z.flattenError(parsed.error as z.ZodError));
       }
       const user = spec.auth === "user" ? await requireUser() : null;
       const result = await spec.handler({

@@ -8,8 +8,11 @@ import { FitbitApiError, fitbitGet, type RateLimitInfo } from "@/lib/providers/f
  * (the headers are "approximate and asynchronously updated", so a 429 can come early) and
  * pause until the reset instead of spending the last requests. A pause is not a sleep: the
  * engine persists it and the job is re-scheduled for after the reset.
+ * The margin also keeps a few requests of the person's hourly quota for what they do by hand
+ * (signing in again reads the profile, "Refresh from Fitbit", opening an older night's HRV):
+ * a background backfill must never lock the person out of their own session.
  */
-export const SAFETY_MARGIN = 2;
+export const SAFETY_MARGIN = 10;
 
 export interface RateBudget {
   limit: number;

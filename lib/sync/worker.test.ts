@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPerson, startSyncTestWorld, type SyncTestWorld } from "./test-support";
+import { SAFETY_MARGIN } from "./requester";
 
 /** End to end through pg-boss: queue, worker, rate-limit re-scheduling. */
 const RILEY = "9SPRSE";
@@ -54,7 +55,7 @@ describe("sync through pg-boss", () => {
       return state?.status === "WAITING_RATE_LIMIT" ? state : null;
     });
     expect(waiting.recentCompletedAt).not.toBeNull(); // the recent window fits in the budget
-    expect(waiting.rateLimitRemaining).toBeLessThanOrEqual(2);
+    expect(waiting.rateLimitRemaining).toBeLessThanOrEqual(SAFETY_MARGIN);
     expect(waiting.lastError).toMatch(/hourly request limit/);
 
     // The follow-up job waits in the queue until after the reset, instead of a sleeping worker.

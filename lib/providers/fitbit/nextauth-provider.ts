@@ -46,7 +46,11 @@ export function fitbitProvider(): OAuthConfig<FitbitProfile> {
           signal: AbortSignal.timeout(15_000),
         });
         // NextAuth types this as its OIDC-ish Profile; ours is Fitbit's shape, passed to profile().
-        if (response.status === 403 && userId) return { user: { encodedId: userId } } as unknown as Profile;
+        // Without the profile (scope unticked → 403, hourly quota used up → 429, a Fitbit hiccup)
+        // sign-in still works: the token response names the user, and stored profile fields stay.
+        if (!response.ok && userId && response.status !== 401) {
+          return { user: { encodedId: userId } } as unknown as Profile;
+        }
         if (!response.ok) throw new Error(`Fitbit profile request failed with HTTP ${response.status}`);
         const parsed = fitbitProfileSchema.safeParse(await response.json());
         if (!parsed.success) throw new Error("Fitbit profile response did not match the expected shape");
