@@ -5,30 +5,22 @@
  * the emulator in this process; nothing else needs to run.
  *
  * The emulator's limit is raised so the year completes in one go; the real 150/h limit is
- * reported as the hours it would take (budget 148/h: the engine keeps a margin of 2).
+ * reported as the hours it would take (less the margin the engine keeps for the person's own requests).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
 import { DEMO_PEOPLE } from "../emulator/people";
-import { obtainTokens } from "../emulator/testing";
 import { generateTokenKey } from "../lib/crypto/token-cipher";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrateDatabase } from "../lib/db/migrate";
 import { freePort } from "../lib/testing/free-port";
+import { connectPerson } from "../lib/testing/connect-person";
+import { SAFETY_MARGIN } from "../lib/sync/requester";
 
 const HISTORY_DAYS = 365;
 const REAL_LIMIT_PER_HOUR = 150;
-const SAFETY_MARGIN = 2;
-const ALL_SCOPES = [
-  "sleep",
-  "heartrate",
-  "respiratory_rate",
-  "nutrition",
-  "profile",
-  "settings",
-] as const;
 
 interface Row {
   person: string;
@@ -63,42 +55,22 @@ try {
     LOG_LEVEL: "warn",
   });
   const { db } = await import("../lib/db/client");
-  const { storeGrant } = await import("../lib/connections/connections");
   const { runSync } = await import("../lib/sync/engine");
   const rows: Row[] = [];
 
   for (const person of DEMO_PEOPLE) {
     // Sign in programmatically: the emulator's OAuth flow, then what the sign-in event stores.
-    const user = await db.user.create({
-      data: {
-        name: person.displayName,
-        timezone: person.timezone,
-        memberSince: person.memberSince,
-      },
-    });
-    const tokens = await obtainTokens(emulator.url, DEFAULT_CLIENT, {
-      personId: person.encodedId,
-      scopes: ALL_SCOPES,
-    });
-    await storeGrant({
-      userId: user.id,
-      provider: "fitbit",
-      providerUserId: tokens.user_id,
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token,
-      expiresAt: Math.floor(Date.now() / 1000) + tokens.expires_in,
-      scope: tokens.scope,
-    });
+    const userId = await connectPerson(emulator.url, person.encodedId);
     const started = Date.now();
-    const outcome = await runSync(user.id, { historyDays: HISTORY_DAYS });
+    const outcome = await runSync(userId, { historyDays: HISTORY_DAYS });
     const totalMs = Date.now() - started;
     if (outcome.kind !== "completed")
       throw new Error(`${person.displayName}: sync ended ${outcome.kind}`);
-    const state = await db.syncState.findUniqueOrThrow({ where: { userId: user.id } });
+    const state = await db.syncState.findUniqueOrThrow({ where: { userId: userId } });
     const counts = emulator.state.counters.byUser[person.encodedId] ?? {};
     const used = (...names: string[]) => names.reduce((sum, name) => sum + (counts[name] ?? 0), 0);
     const foodDays = await db.nutritionDaily.count({
-      where: { userId: user.id, caloriesIn: { gt: 0 } },
+      where: { userId: userId, caloriesIn: { gt: 0 } },
     });
     const groups = {
       sleep: {
@@ -117,11 +89,11 @@ try {
     };
     const total = Object.values(groups).reduce((sum, g) => sum + g.used, 0);
     const stored = await Promise.all([
-      db.sleepLog.count({ where: { userId: user.id } }),
-      db.hrvDaily.count({ where: { userId: user.id } }),
-      db.breathingRateDaily.count({ where: { userId: user.id } }),
-      db.nutritionDaily.count({ where: { userId: user.id } }),
-      db.foodLogEntry.count({ where: { userId: user.id } }),
+      db.sleepLog.count({ where: { userId: userId } }),
+      db.hrvDaily.count({ where: { userId: userId } }),
+      db.breathingRateDaily.count({ where: { userId: userId } }),
+      db.nutritionDaily.count({ where: { userId: userId } }),
+      db.foodLogEntry.count({ where: { userId: userId } }),
     ]);
     rows.push({
       person: `${person.displayName} (${person.archetype})`,

@@ -3,19 +3,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, startEmulator, type RunningEmulator } from "../../emulator/server";
-import { obtainTokens } from "../../emulator/testing";
+import { connectPerson } from "../testing/connect-person";
 import { createTestDatabase, setServerEnv } from "../testing/test-env";
 
 let emulator: RunningEmulator;
 let modules: {
   db: typeof import("../db/client").db;
-  storeGrant: typeof import("./connections").storeGrant;
   tokens: typeof import("./token-manager");
   oauth: typeof import("../providers/fitbit/oauth-client");
   crypto: typeof import("../crypto/tokens");
 };
 
-const SCOPES = ["sleep", "heartrate", "respiratory_rate", "nutrition", "profile", "settings"] as const;
 
 async function control(path: string, body: unknown = {}) {
   const response = await fetch(`${emulator.url}/__emulator${path}`, {
@@ -32,21 +30,8 @@ async function refreshRequests(): Promise<number> {
   return counters.byEndpoint["oauth.token.refresh_token"] ?? 0;
 }
 
-async function connectedUser(personId: string) {
-  // Each test gets a fresh Nightly user for a demo person; forget earlier links to that person.
-  await modules.db.providerConnection.deleteMany({ where: { providerUserId: personId } });
-  const user = await modules.db.user.create({ data: { name: personId } });
-  const tokens = await obtainTokens(emulator.url, DEFAULT_CLIENT, { personId, scopes: SCOPES });
-  await modules.storeGrant({
-    userId: user.id,
-    provider: "fitbit",
-    providerUserId: tokens.user_id,
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    expiresAt: Math.floor(Date.now() / 1000) + tokens.expires_in,
-    scope: tokens.scope,
-  });
-  return user.id;
+function connectedUser(personId: string) {
+  return connectPerson(emulator.url, personId);
 }
 
 beforeAll(async () => {
@@ -54,7 +39,6 @@ beforeAll(async () => {
   setServerEnv({ databaseUrl: await createTestDatabase(), emulatorUrl: emulator.url });
   modules = {
     db: (await import("../db/client")).db,
-    storeGrant: (await import("./connections")).storeGrant,
     tokens: await import("./token-manager"),
     oauth: await import("../providers/fitbit/oauth-client"),
     crypto: await import("../crypto/tokens"),

@@ -4,19 +4,10 @@
  * flow, stored with storeGrant).
  */
 import { DEFAULT_CLIENT, startEmulator, type RunningEmulator } from "@/emulator/server";
-import { obtainTokens } from "@/emulator/testing";
-import { findPerson } from "@/emulator/people";
-import type { FitbitScope, RegisteredClient } from "@/emulator/types";
+import type { RegisteredClient } from "@/emulator/types";
 import { createTestDatabase, setServerEnv } from "@/lib/testing/test-env";
 
-export const ALL_SCOPES: FitbitScope[] = [
-  "sleep",
-  "heartrate",
-  "respiratory_rate",
-  "nutrition",
-  "profile",
-  "settings",
-];
+export { ALL_SCOPES, connectPerson } from "@/lib/testing/connect-person";
 
 export interface SyncTestWorld {
   emulator: RunningEmulator;
@@ -35,40 +26,6 @@ export async function startSyncTestWorld(
   });
   setServerEnv({ databaseUrl, emulatorUrl: emulator.url });
   return { emulator, databaseUrl, close: () => emulator.close() };
-}
-
-/** Creates a User for a demo person and connects it (needs setServerEnv done). */
-export async function connectPerson(
-  emulatorUrl: string,
-  personId: string,
-  options: { scopes?: FitbitScope[]; claimScope?: string; client?: RegisteredClient } = {},
-): Promise<string> {
-  const { db } = await import("@/lib/db/client");
-  const { storeGrant } = await import("@/lib/connections/connections");
-  const person = findPerson(personId);
-  if (!person) throw new Error(`no demo person ${personId}`);
-  const user = await db.user.create({
-    data: { name: person.displayName, timezone: person.timezone, memberSince: person.memberSince },
-  });
-  // A Fitbit account links to one Nightly user: tests reuse demo people, so unlink earlier users.
-  await db.providerConnection.deleteMany({
-    where: { provider: "fitbit", providerUserId: personId },
-  });
-  const tokens = await obtainTokens(emulatorUrl, options.client ?? DEFAULT_CLIENT, {
-    personId,
-    scopes: options.scopes ?? ALL_SCOPES,
-  });
-  await storeGrant({
-    userId: user.id,
-    provider: "fitbit",
-    providerUserId: tokens.user_id,
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    expiresAt: Math.floor(Date.now() / 1000) + tokens.expires_in,
-    // Tests of the 403 path claim more than the token really carries.
-    scope: options.claimScope ?? tokens.scope,
-  });
-  return user.id;
 }
 
 export async function rowCounts(userId: string) {
