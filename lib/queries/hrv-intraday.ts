@@ -23,8 +23,9 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
     .flatMap((item) => {
       const reading = readingSchema.safeParse(item);
       return reading.success ? [reading.data] : [];
-    })
-    .sort((a, b) => localTimeToMs(a.minute) - localTimeToMs(b.minute));
+    });
+  // Kept in the provider's order, which is chronological: sorting by local clock time would
+  // scramble a fall-back night, whose 01:xx readings repeat.
   const out: HrvReading[] = [];
   let previous: number | null = null;
   for (const reading of readings) {

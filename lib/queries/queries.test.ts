@@ -176,8 +176,8 @@ describe("HRV", () => {
         provider: "fitbit",
         date: day("2026-06-02"),
         readings: [
-          { minute: "2026-06-02T01:05:00.000", rmssd: 31.23, coverage: 0.9, hf: 100, lf: 200 },
           { minute: "2026-06-02T01:00:00.000", rmssd: 30, coverage: 0.95, hf: 110, lf: 210 },
+          { minute: "2026-06-02T01:05:00.000", rmssd: 31.23, coverage: 0.9, hf: 100, lf: 200 },
           { minute: "2026-06-02T01:20:00.000", rmssd: 35, coverage: 0.99, hf: 120, lf: 220 },
         ],
       },
@@ -190,6 +190,21 @@ describe("HRV", () => {
       ["2026-06-02T01:20:00.000", 35],
     ]);
     expect((await q.hrvNight.getHrvNight(user.id, "2026-06-03")).readings).toEqual([]);
+  });
+
+  it("keeps a fall-back night's repeated hour in the order it happened", async () => {
+    const user = await newUser();
+    const minutes = ["01:50", "01:55", "01:00", "01:05"].map((clock) => `2026-11-01T${clock}:00.000`);
+    await db.hrvIntraday.create({
+      data: {
+        userId: user.id,
+        provider: "fitbit",
+        date: day("2026-11-01"),
+        readings: minutes.map((minute, index) => ({ minute, rmssd: 30 + index, coverage: 0.9, hf: 100, lf: 200 })),
+      },
+    });
+    const night = await q.hrvNight.getHrvNight(user.id, "2026-11-01");
+    expect(night.readings.map((reading) => reading.rmssd)).toEqual([30, 31, 32, 33]);
   });
 });
 

@@ -124,6 +124,19 @@ describe("HRV detail on demand", () => {
       clean.hrvIntraday + 1,
     );
   });
+
+  it("opening a night fetches its readings once, and only when Fitbit has an HRV summary for it", async () => {
+    const { ensureHrvIntradayNight } = await import("./on-demand");
+    const [, second] = await db.hrvDaily.findMany({ where: { userId: cleanUserId }, orderBy: { date: "asc" }, take: 2 });
+    const day = second!.date.toISOString().slice(0, 10);
+    const before = await emulatorRequests(emulator.url);
+    await ensureHrvIntradayNight(cleanUserId, day);
+    await ensureHrvIntradayNight(cleanUserId, day); // already stored: no second request
+    await ensureHrvIntradayNight(cleanUserId, "2001-01-01"); // no summary: nothing to ask for
+    const after = await emulatorRequests(emulator.url);
+    expect((after.byEndpoint["hrv.intraday.range"] ?? 0) - (before.byEndpoint["hrv.intraday.range"] ?? 0)).toBe(1);
+    expect(await db.hrvIntraday.findFirst({ where: { userId: cleanUserId, date: second!.date } })).not.toBeNull();
+  });
 });
 
 describe("provider trouble", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
 import { fetchRangeChunk } from "./metrics";
 import { SyncPause, SyncRequester, type RateBudget } from "./requester";
 
@@ -61,5 +62,25 @@ export async function fetchHrvIntradayNight(
         },
       });
     }
+  }
+}
+
+/**
+ * Makes sure an opened night has its 5-minute HRV when Fitbit has it: fetched once, on demand,
+ * for nights that have an HRV summary but no stored readings. Only a spent hourly quota is an
+ * error worth showing; anything else (disconnected, no intraday access) leaves what is stored.
+ */
+export async function ensureHrvIntradayNight(userId: string, day: string): Promise<void> {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  const [readings, summary] = await Promise.all([
+    db.hrvIntraday.findFirst({ where: { userId, date }, select: { date: true } }),
+    db.hrvDaily.findFirst({ where: { userId, date }, select: { date: true } }),
+  ]);
+  if (readings || !summary) return;
+  try {
+    await fetchHrvIntradayNight(userId, day);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") throw error;
+    log.info("5-minute HRV not fetched on demand", { userId, day, reason: error instanceof Error ? error.message : String(error) });
   }
 }
