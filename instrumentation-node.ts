@@ -5,7 +5,9 @@
 import { parseEnv } from "./lib/config/env-schema";
 
 try {
-  parseEnv(process.env);
+  // NextAuth v4 would assume http://localhost:3000 without NEXTAUTH_URL; use the documented
+  // default (http://localhost:$PORT) instead.
+  process.env.NEXTAUTH_URL ??= parseEnv(process.env).NEXTAUTH_URL;
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -33,6 +33,8 @@ await runLauncher(async () => {
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 
   const env = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : "production" });
+  // NextAuth v4 falls back to http://localhost:3000 on its own; give it the URL our default means.
+  process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
   spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], { ...process.env }, "Next.js");
   console.log(`Nightly ${dev ? "(dev) " : ""}on ${env.NEXTAUTH_URL}${database.embedded ? " with embedded PostgreSQL (.data/postgres)" : ""}`);
 });
