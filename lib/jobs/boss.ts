@@ -18,11 +18,15 @@ export function getBoss(): Promise<PgBoss> {
       max: 4,
       application_name: "nightly-jobs",
     });
-    boss.on("error", (error) =>
-      log.error("job queue error", {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    boss.on("error", (error) => {
+      // 57P01: PostgreSQL is shutting down (Ctrl+C stops the database and this process
+      // together). That is an orderly stop, not a queue failure.
+      if ((error as { code?: string }).code === "57P01") {
+        log.info("job queue: database is shutting down");
+        return;
+      }
+      log.error("job queue error", { error: error instanceof Error ? error.message : String(error) });
+    });
     await boss.start();
     return boss;
   })().catch((error: unknown) => {
