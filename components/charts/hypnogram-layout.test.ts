@@ -37,4 +37,30 @@ describe("hypnogram layout", () => {
     expect(layout.xOfWall(wall)).toEqual({ x: 3_600_000, index: 0 });
     expect(layout.xOfWall(wall, 1)).toEqual({ x: 7_200_000, index: 1 });
   });
+
+  it("labels the clock right when the DST change falls inside a segment", () => {
+    // Fall back (US): 01:30 EDT light for 60 real minutes = until 01:30 EST; the clock passes
+    // 02:00 EDT, which becomes 01:00 EST.
+    const autumn = placeSegments({
+      startLocal: "2026-11-01T00:00:00.000",
+      endLocal: "2026-11-01T02:00:00.000",
+      segments: [
+        { start: "2026-11-01T00:00:00.000", level: "deep", seconds: 5400 },
+        { start: "2026-11-01T01:30:00.000", level: "light", seconds: 3600 },
+        { start: "2026-11-01T01:30:00.000", level: "rem", seconds: 1800 },
+      ],
+    });
+    expect(autumn.ticks.map((x) => formatClock(autumn.wallAt(x), false))).toEqual(["00:00", "01:00", "01:00", "02:00"]);
+    // Spring forward (US): 01:30 light for 60 real minutes ends at 03:30.
+    const spring = placeSegments({
+      startLocal: "2026-03-08T01:00:00.000",
+      endLocal: "2026-03-08T04:00:00.000",
+      segments: [
+        { start: "2026-03-08T01:00:00.000", level: "deep", seconds: 1800 },
+        { start: "2026-03-08T01:30:00.000", level: "light", seconds: 3600 },
+        { start: "2026-03-08T03:30:00.000", level: "rem", seconds: 1800 },
+      ],
+    });
+    expect(spring.ticks.map((x) => formatClock(spring.wallAt(x), false))).toEqual(["01:00", "03:00", "04:00"]);
+  });
 });

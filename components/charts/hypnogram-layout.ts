@@ -24,9 +24,13 @@ export function placeSegments(log: Pick<SleepLogDetail, "segments" | "startLocal
   });
   const start = localTimeToMs(log.startLocal);
   const total = elapsed > 0 ? elapsed : Math.max(localTimeToMs(log.endLocal) - start, 60_000);
+  const jumps = clockJumps(placed);
   const wallAt = (x: number) => {
-    const segment = placed.findLast((item) => item.x <= x);
-    return segment ? segment.wall + (x - segment.x) : start + x;
+    const index = placed.findLastIndex((item) => item.x <= x);
+    const segment = placed[index];
+    if (!segment) return start + x;
+    const jump = jumps.get(index);
+    return segment.wall + (x - segment.x) - (jump && x >= jump.atX ? jump.shift : 0);
   };
   /**
    * Elapsed position of a wall-clock time. Short wakes come in time order, so the search goes on
@@ -44,6 +48,27 @@ export function placeSegments(log: Pick<SleepLogDetail, "segments" | "startLocal
   return { placed, total, wallAt, xOfWall, ticks };
 }
 
+
+/**
+ * Where the local clock jumps inside a segment (a DST change): the next segment does not start
+ * at this one's start + length on the clock. Fitbit sends no offsets, so the moment is inferred
+ * by convention: the last whole hour the clock reaches in the segment (02:00 in the US, when
+ * clocks go back to 01:00 or forward to 03:00). `shift` is subtracted from the clock after it.
+ */
+function clockJumps(placed: Placed[]): Map<number, { atX: number; shift: number }> {
+  const jumps = new Map<number, { atX: number; shift: number }>();
+  placed.forEach((segment, index) => {
+    const next = placed[index + 1];
+    if (!next) return;
+    const clockEnd = segment.wall + segment.seconds * 1000;
+    const shift = clockEnd - next.wall;
+    if (shift === 0) return;
+    const lastHour = Math.floor(clockEnd / HOUR) * HOUR;
+    const jumpWall = lastHour > segment.wall ? lastHour : clockEnd;
+    jumps.set(index, { atX: segment.x + (jumpWall - segment.wall), shift });
+  });
+  return jumps;
+}
 
 /** Short wakes (in the order sent) with their elapsed positions; ones outside every segment are dropped. */
 export function placeShortWakes(

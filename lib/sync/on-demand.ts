@@ -7,8 +7,8 @@ import { SyncPause, SyncRequester, type RateBudget } from "./requester";
 
 /**
  * HRV 5-minute readings of one older night, fetched when someone opens it (the background sync
- * keeps only the last 7 nights, to save the hourly budget). One request; respects the same
- * rate budget as the sync and never spends its safety margin.
+ * keeps only the last 7 nights, to save the hourly budget). One request, from the part of the
+ * hourly quota the background sync keeps free for exactly this kind of request.
  */
 export async function fetchHrvIntradayNight(
   userId: string,
@@ -29,7 +29,8 @@ export async function fetchHrvIntradayNight(
           resetAt: state.rateLimitResetAt,
         }
       : null;
-  const requester = new SyncRequester({ userId, budget, retries: 1 });
+  // The person is waiting for this night: it may use the quota the background sync leaves free.
+  const requester = new SyncRequester({ userId, budget, retries: 1, reserve: 1 });
   const ctx = {
     userId,
     zone: { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null },

@@ -28,15 +28,17 @@ const ensured = new WeakSet<PgBoss>();
 
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   if (ensured.has(boss)) return;
-  // A run ends itself at the rate limit (≤ ~150 requests), so 2 h is far beyond any real run;
-  // if it ever expires, the retry cannot overlap the old run thanks to the advisory lock.
+  // A run ends itself at the rate limit (≤ ~150 requests, a few minutes), so 30 min is far
+  // beyond any real run. The expiry is what frees a person whose sync job was orphaned by a
+  // killed process (the stately policy admits no second active job until then); the retry
+  // cannot overlap a still-running old run thanks to the advisory lock.
   await boss.createQueue(SYNC_QUEUE, {
     name: SYNC_QUEUE,
     policy: "stately",
     retryLimit: 2,
     retryDelay: 60,
     retryBackoff: true,
-    expireInHours: 2,
+    expireInMinutes: 30,
   });
   await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: "short" });
   ensured.add(boss);

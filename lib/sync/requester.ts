@@ -49,6 +49,9 @@ export interface RequesterOptions {
   retryBaseMs?: number;
   /** How long to pause after retries ran out, per consecutive back-off of this sync. */
   backoffPauseMs?: number;
+  /** Requests of the hourly quota this requester leaves untouched. Background syncs keep
+   * SAFETY_MARGIN; what the person asks for right now may use it, down to the last one. */
+  reserve?: number;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -82,7 +85,8 @@ export class SyncRequester {
 
   private ensureBudget(): void {
     const budget = this.budget;
-    if (budget && budget.remaining <= SAFETY_MARGIN && budget.resetAt.getTime() > Date.now()) {
+    const reserve = this.options.reserve ?? SAFETY_MARGIN;
+    if (budget && budget.remaining <= reserve && budget.resetAt.getTime() > Date.now()) {
       // A second past the reset, so the first request of the new window is not early.
       throw new SyncPause("rate_limit", new Date(budget.resetAt.getTime() + 1000));
     }
