@@ -4,6 +4,7 @@ import { Area, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContaine
 import type { HrvReading, HrvRow } from "@/lib/api-schemas/hrv";
 import { formatClock, formatDayLabel, localTimeToMs } from "@/lib/dates";
 import { ChartFigure, DataTable, num } from "./chart-figure";
+import { clockTimeline } from "./clock-timeline";
 import { AXIS_TICK, COLORS } from "./colors";
 
 const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
@@ -62,7 +63,8 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
 
 /** One night's 5-minute RMSSD readings (gaps where a window is missing). */
 export function NightHrvChart({ date, readings, busy }: { date: string; readings: HrvReading[]; busy?: boolean }) {
-  const data = readings.map((reading) => ({ ...reading, t: localTimeToMs(reading.minute) }));
+  const timeline = clockTimeline(readings.map((reading) => localTimeToMs(reading.minute)), 5 * 60_000);
+  const data = readings.map((reading, index) => ({ ...reading, t: timeline.xs[index] ?? 0 }));
   return (
     <ChartFigure
       title="Night HRV"
@@ -88,9 +90,9 @@ export function NightHrvChart({ date, readings, busy }: { date: string; readings
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} scale="time" tickFormatter={(value: number) => formatClock(value, false)} tick={AXIS_TICK} />
+          <XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} tickFormatter={(value: number) => formatClock(timeline.wallAt(value), false)} tick={AXIS_TICK} />
           <YAxis tick={AXIS_TICK} width={44} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip labelFormatter={(label) => formatClock(Number(label), false)} />
+          <Tooltip labelFormatter={(label) => formatClock(timeline.wallAt(Number(label)), false)} />
           <Line dataKey="rmssd" name="RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { formatClock, localTimeToMs } from "@/lib/dates";
+import { clockTimeline } from "./clock-timeline";
+
+const FIVE_MIN = 300_000;
+
+describe("clock timeline", () => {
+  it("keeps an autumn DST night monotonic and labels it with the local clock", () => {
+    const clocks = ["01:50", "01:55", "01:00", "01:05"];
+    const walls = clocks.map((clock) => localTimeToMs(`2026-11-01T${clock}:00.000`));
+    const { xs, wallAt } = clockTimeline(walls, FIVE_MIN);
+    expect(xs).toEqual([0, FIVE_MIN, 2 * FIVE_MIN, 3 * FIVE_MIN]);
+    expect(xs.map((x) => formatClock(wallAt(x), false))).toEqual(clocks);
+  });
+
+  it("keeps real gaps between readings", () => {
+    const walls = ["00:00", "00:05", "00:30"].map((clock) => localTimeToMs(`2026-06-01T${clock}:00.000`));
+    expect(clockTimeline(walls, FIVE_MIN).xs).toEqual([0, FIVE_MIN, 6 * FIVE_MIN]);
+  });
+});
