@@ -9,9 +9,12 @@ import type { User } from "@/lib/generated/prisma/client";
  * ProviderConnection via the signIn event), and users carry profile fields of their own.
  */
 
-function toAdapterUser(user: User): AdapterUser {
-  // Fitbit shares no email address; NextAuth's type wants a string.
-  return { id: user.id, name: user.name, email: user.email ?? "", emailVerified: user.emailVerified, image: user.image };
+export type NightlyAdapterUser = AdapterUser & { role: User["role"] };
+
+function toAdapterUser(user: User): NightlyAdapterUser {
+  // Fitbit shares no email address; NextAuth's type wants a string. The role rides along so the
+  // session callback needs no second query.
+  return { id: user.id, name: user.name, email: user.email ?? "", emailVerified: user.emailVerified, image: user.image, role: user.role };
 }
 
 export interface NightlyProfileFields {

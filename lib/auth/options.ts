@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { enqueueSync } from "@/lib/sync/queue";
 import { fitbitProvider, type FitbitSignInProfile } from "@/lib/providers/fitbit/nextauth-provider";
-import { nightlyAdapter } from "./adapter";
+import { nightlyAdapter, type NightlyAdapterUser } from "./adapter";
 
 let cached: NextAuthOptions | undefined;
 
@@ -19,9 +19,9 @@ export function authOptions(): NextAuthOptions {
     providers: [fitbitProvider()],
     pages: { signIn: "/", error: "/auth/error" },
     callbacks: {
-      async session({ session, user }) {
-        const record = await db.user.findUnique({ where: { id: user.id }, select: { role: true } });
-        return { ...session, user: { ...session.user, id: user.id, role: record?.role ?? "PARTICIPANT" } };
+      session({ session, user }) {
+        const role = (user as Partial<NightlyAdapterUser>).role ?? "PARTICIPANT";
+        return { ...session, user: { ...session.user, id: user.id, role } };
       },
     },
     events: {

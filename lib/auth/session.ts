@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
 import { authOptions } from "./options";
@@ -11,13 +12,14 @@ export interface SessionUser {
   role: "PARTICIPANT" | "RESEARCHER" | "ADMIN";
 }
 
-/** The signed-in person, checked against the database session (not just the cookie). */
-export async function currentUser(): Promise<SessionUser | null> {
+/** The signed-in person, checked against the database session (not just the cookie). Cached
+ * per request: the layout and the page both ask, the database is asked once. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   const user = session?.user as (SessionUser & { id?: string }) | undefined;
   if (!user?.id) return null;
   return { id: user.id, name: user.name ?? null, image: user.image ?? null, role: user.role };
-}
+});
 
 /** For pages: the signed-in person, or a redirect to the landing page. */
 export async function requireUserPage(): Promise<SessionUser> {
