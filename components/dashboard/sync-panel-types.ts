@@ -21,11 +21,22 @@ export interface SyncPanelData {
   notes: { metric: string; label: string; reason: string }[];
   foodLogDaysLeft: number;
   device: { name: string; battery: string; lastSyncAt: string | null } | null;
+  /** Why the connection cannot sync (retired by Fitbit, needs re-consent), in plain words. */
+  connectionProblem: string | null;
+  /** Problems of the last day (unreadable payloads, provider errors), newest first, deduplicated. */
+  recentErrors: { message: string; at: string }[];
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CONNECTION_PROBLEMS = {
+  NEEDS_RECONSENT: "Fitbit stopped accepting Nightly's access. Sign in with Fitbit again to resume syncing.",
+  RETIRED: "Fitbit has switched off the Web API for this account, so syncing has stopped.",
+  REVOKED: "Fitbit is disconnected.",
+} as const;
 
 const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 
-export function toSyncPanelData(view: SyncStatusPayload): SyncPanelData {
+export function toSyncPanelData(view: SyncStatusPayload, now = Date.now()): SyncPanelData {
   const never = view.status === "IDLE" && !view.lastSyncStartedAt && !view.lastSyncCompletedAt;
   const status: SyncPanelData["status"] = view.status === "NOT_CONNECTED" ? "not_connected" : never ? "never" : (view.status.toLowerCase() as SyncPanelData["status"]);
   const progressMetrics = new Set(view.metrics.map((metric) => metric.metric as string));
@@ -46,5 +57,17 @@ export function toSyncPanelData(view: SyncStatusPayload): SyncPanelData {
     notes: view.unavailable.filter((item) => !progressMetrics.has(item.metric)),
     foodLogDaysLeft: view.foodLogDaysLeft,
     device: view.lastDeviceSync ? { name: view.lastDeviceSync.device, battery: view.lastDeviceSync.battery, lastSyncAt: iso(view.lastDeviceSync.at) } : null,
+    connectionProblem:
+      view.connection && view.connection.status !== "ACTIVE"
+        ? (view.connection.reason ?? CONNECTION_PROBLEMS[view.connection.status])
+        : null,
+    recentErrors: recentErrorsOf(view.recentErrors, now),
   };
+}
+
+function recentErrorsOf(errors: SyncStatusPayload["recentErrors"], now: number): SyncPanelData["recentErrors"] {
+  const seen = new Set<string>();
+  return errors
+    .map((error) => ({ message: error.message, at: new Date(error.at).toISOString() }))
+    .filter((error) => now - Date.parse(error.at) < DAY_MS && !seen.has(error.message) && seen.add(error.message));
 }

@@ -131,7 +131,22 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
           {note.reason}
         </p>
       ))}
-      {data.status === "error" && data.lastError ? <p className="notice notice-bad">{data.lastError}</p> : null}
+      {data.connectionProblem ? <p className="notice notice-warn">{data.connectionProblem}</p> : null}
+      {data.status === "error" && data.lastError && !data.recentErrors.some((error) => error.message === data.lastError) ? (
+        <p className="notice notice-bad">{data.lastError}</p>
+      ) : null}
+      {data.recentErrors.length > 0 ? (
+        <div className="notice notice-bad" data-testid="sync-problems">
+          <p>Problems in the last day:</p>
+          <ul>
+            {data.recentErrors.map((error) => (
+              <li key={error.message}>
+                {error.message} <span className="muted">({formatRelative(new Date(error.at))})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="actions">
         <button type="button" className="button button-secondary" onClick={syncNow} disabled={pending || active || data.status === "not_connected"}>
           {pending ? "Starting…" : active ? "Syncing…" : "Sync now"}

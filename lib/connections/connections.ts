@@ -113,3 +113,14 @@ export async function getConnectionSummary(userId: string, provider = "fitbit"):
     },
   });
 }
+
+export const RETIRED_REASON = "Fitbit answered 410 Gone: the legacy Web API is switched off.";
+
+/** Fitbit answered 410 Gone: the legacy API is off for this connection; stop using it. */
+export async function markConnectionRetired(connectionId: string): Promise<void> {
+  await db.providerConnection.updateMany({
+    where: { id: connectionId, status: "ACTIVE" },
+    data: { status: "RETIRED", statusReason: RETIRED_REASON },
+  });
+  log.warn("connection retired by the provider", { connectionId });
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { openToken, sealToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
+import { RETIRED_REASON } from "./connections";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { FitbitTokenError, refreshFitbitToken } from "@/lib/providers/fitbit/oauth-client";
@@ -129,7 +130,7 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
           data:
             error.failure.kind === "invalid_grant"
               ? { status: "NEEDS_RECONSENT", statusReason: "Fitbit no longer accepts Nightly's refresh token." }
-              : { status: "RETIRED", statusReason: "Fitbit answered 410 Gone: the legacy Web API is switched off." },
+              : { status: "RETIRED", statusReason: RETIRED_REASON },
         });
         return null;
       }

@@ -151,15 +151,7 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
       : rejected
         ? messages.accessRejected
         : (error as AppError).message;
-    if (gone) {
-      await db.providerConnection.updateMany({
-        where: { userId, provider: "fitbit" },
-        data: {
-          status: "RETIRED",
-          statusReason: "Fitbit answered 410 Gone: the legacy Web API is switched off.",
-        },
-      });
-    }
+    // A 410 has already marked the connection RETIRED (lib/providers/fitbit/api-client.ts).
     await setState(userId, {
       ...run.counters(),
       status: "ERROR",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/config/env";
+import { markConnectionRetired } from "@/lib/connections/connections";
 import { getAccessToken, refreshAfterRejection, type AccessGrant } from "@/lib/connections/token-manager";
 import { fitbitErrorEnvelopeSchema } from "./schemas";
 
@@ -80,6 +81,8 @@ export async function fitbitGet<S extends z.ZodType>(
     response = await send(path, grant);
   }
   const rateLimit = readRateLimit(response.headers);
+  // Every caller (sync, pages, on-demand fetches) learns the same way that Fitbit is gone.
+  if (response.status === 410) await markConnectionRetired(grant.connectionId);
   if (!response.ok) throw await failureFrom(response, path, rateLimit);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
