@@ -87,7 +87,11 @@ test("sign in → the last 30 nights appear → change range → a night's hypno
     levelsTable
       .locator("tbody tr")
       .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim())));
-  await expect.poll(shownRows).toEqual(expectedRows);
+  // The night loads after the selection; the figure may re-render (back to the chart) meanwhile.
+  await expect(async () => {
+    await showTable(hypnogram);
+    expect(await shownRows()).toEqual(expectedRows);
+  }).toPass({ timeout: 30_000 });
 
   const shortData = "shortData" in main.levels ? (main.levels.shortData ?? []) : [];
   if (shortData.length > 0) {

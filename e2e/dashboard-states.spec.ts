@@ -50,9 +50,13 @@ test("A classic night is shown honestly: asleep / restless / awake, no stages", 
   }).toPass({ timeout: 45_000 });
   await expect(heading).toBeVisible();
   const hypnogram = page.getByRole("figure", { name: "Hypnogram", exact: true });
-  await hypnogram.getByRole("button", { name: "Show table" }).click();
-  const levels = await hypnogram.locator("tbody tr td:nth-child(2)").allInnerTexts();
-  expect(levels.length).toBe(classicNight!.main!.levels.data.length);
+  let levels: string[] = [];
+  await expect(async () => {
+    const toggle = hypnogram.getByRole("button", { name: "Show table" });
+    if (await toggle.isVisible()) await toggle.click();
+    levels = await hypnogram.locator("tbody tr td:nth-child(2)").allInnerTexts();
+    expect(levels.length).toBe(classicNight!.main!.levels.data.length);
+  }).toPass({ timeout: 30_000 });
   expect(new Set(levels)).toEqual(new Set(classicNight!.main!.levels.data.map((segment) => ({ asleep: "Asleep", restless: "Restless", awake: "Awake" })[segment.level as "asleep"])));
 });
 
