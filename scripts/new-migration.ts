@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { freePort } from "../lib/testing/free-port";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -17,7 +18,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const previous = path.join(mkdtempSync(path.join(tmpdir(), "nightly-schema-")), "prev.prisma");
 writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"]));
 // The CLI's driver adapter wants a reachable database even for a schema-to-schema diff.
-const database = await startEmbeddedPostgres({ dataDir: path.join(tmpdir(), "nightly-migration-pg"), port: 54397 });
+// A fresh data directory and a free port: several people (or worktrees) may run this at once.
+const database = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(tmpdir(), "nightly-migration-pg-")), "pg"), port: await freePort() });
 try {
   const sql = execFileSync(
     process.execPath,
