@@ -1,8 +1,8 @@
 /**
  * `npm run worker`: a standalone sync worker process (run the web with NIGHTLY_WORKER=off to
  * leave all background syncing to it). Runs with `--conditions=react-server` so the app's
- * `server-only` modules load outside Next.js. Stops gracefully on SIGTERM/SIGINT: running syncs
- * end after their current chunk and are re-queued.
+ * `server-only` modules load outside Next.js. Stops gracefully on SIGTERM/SIGINT: takes no more jobs,
+ * running syncs commit their current chunk and are re-queued (bounded wait), then it exits.
  */
 import { parseEnv } from "../lib/config/env-schema";
 import { startWorker, stopWorker } from "../lib/sync/worker";
@@ -25,6 +25,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    console.log(`Received ${signal}: finishing the current chunks, then stopping.`);
     stopWorker()
       .then(() => process.exit(0))
       .catch((error: unknown) => {

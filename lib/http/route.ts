@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { assertDatabaseAvailable } from "@/lib/db/availability";
 import { AppError, errorBody } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 
@@ -45,9 +46,18 @@ export function defineRoute<Q extends z.ZodType = z.ZodObject<Record<string, nev
       });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(await unlessDatabaseDown(error));
     }
   };
+}
+
+/** A query that failed because the database went away is a 503, not our bug (a 500). */
+async function unlessDatabaseDown(error: unknown): Promise<unknown> {
+  if (error instanceof AppError) return error;
+  return assertDatabaseAvailable(1000).then(
+    () => error,
+    (unavailable: unknown) => unavailable,
+  );
 }
 
 export function errorResponse(error: unknown): Response {

@@ -22,7 +22,7 @@ const UNAVAILABLE_KEYS: Record<Metric, string[]> = {
   nutrition: ["nutrition"],
 };
 
-const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF"]);
+const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF", "INTERRUPTED"]);
 
 /** Decides per metric whether it can be shown, from granted scopes and the sync's findings. */
 export function metricAccess(metric: Metric, grantedScopes: readonly string[] | null, unavailable: unknown): MetricAccess {

@@ -34,13 +34,20 @@ export async function runSync(userId: string, options: RunOptions = {}): Promise
   const lock = await tryLockUser(userId);
   if (!lock) return { kind: "busy" };
   try {
-    return await runLocked(userId, options);
+    // Losing the lock's connection stops the run like a shutdown does (and its commits, which
+    // compare-and-set the run id, could not write anyway).
+    const signal = options.signal ? AbortSignal.any([options.signal, lock.lost]) : lock.lost;
+    return await runLocked(userId, { ...options, signal }, lock.runId);
+  } catch (error) {
+    // Another run took the person over (or the lock's connection went): nothing more to write.
+    if (error instanceof SyncAborted) return { kind: "aborted", requests: 0 };
+    throw error;
   } finally {
     await lock.release();
   }
 }
 
-async function runLocked(userId: string, options: RunOptions): Promise<SyncOutcome> {
+async function runLocked(userId: string, options: RunOptions, runId: string): Promise<SyncOutcome> {
   const [user, connection] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
@@ -52,8 +59,8 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
   ]);
   const state = await db.syncState.upsert({
     where: { userId },
-    create: { userId, provider: "fitbit" },
-    update: {},
+    create: { userId, provider: "fitbit", runId, heartbeatAt: new Date() },
+    update: { runId, heartbeatAt: new Date() },
   });
   if (!user || !connection || connection.status !== "ACTIVE") {
     const reason =
@@ -68,7 +75,7 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
     });
     return { kind: "stopped", reason };
   }
-  const resuming = state.status === "WAITING_RATE_LIMIT" || state.status === "BACKING_OFF";
+  const resuming = ["WAITING_RATE_LIMIT", "BACKING_OFF", "INTERRUPTED"].includes(state.status);
   const budget: RateBudget | null =
     state.rateLimitRemaining !== null &&
     state.rateLimitResetAt &&
@@ -89,8 +96,9 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
     progressOf(state.progress),
     connection.grantedScopes,
     resuming ? state.requestsUsed : 0,
+    runId,
   );
-  await setState(userId, {
+  await run.setState({
     status: "RUNNING",
     phase: !state.recentCompletedAt
       ? "recent"
@@ -107,7 +115,7 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
   try {
     await run.execute(user.memberSince, state.recentCompletedAt === null);
     const errors = run.errors;
-    await setState(userId, {
+    await run.setState({
       ...run.counters(),
       status: errors.length > 0 ? "ERROR" : "IDLE",
       phase: "incremental",
@@ -130,7 +138,7 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
       error.reason === "rate_limit"
         ? messages.rateLimited(error.resumeAt)
         : messages.backingOff(error.resumeAt);
-    await setState(userId, {
+    await run.setState({
       ...run.counters(),
       status,
       nextAttemptAt: error.resumeAt,
@@ -140,7 +148,8 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
     return { kind: "paused", reason: error.reason, resumeAt: error.resumeAt, requests };
   }
   if (error instanceof SyncAborted) {
-    await setState(userId, { ...run.counters(), status: "QUEUED" });
+    // Best effort: after a lost connection or a take-over this write may be refused.
+    await run.setState({ ...run.counters(), status: "QUEUED" }).catch(() => {});
     return { kind: "aborted", requests };
   }
   const gone = error instanceof FitbitApiError && error.failure.kind === "gone";
@@ -152,7 +161,7 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
         ? messages.accessRejected
         : (error as AppError).message;
     // A 410 has already marked the connection RETIRED (lib/providers/fitbit/api-client.ts).
-    await setState(userId, {
+    await run.setState({
       ...run.counters(),
       status: "ERROR",
       lastError: reason,
@@ -161,7 +170,7 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
     });
     return { kind: "stopped", reason };
   }
-  await setState(userId, {
+  await run.setState({
     ...run.counters(),
     status: "ERROR",
     lastError: "Syncing failed unexpectedly; it will be retried.",

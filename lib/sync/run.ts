@@ -13,7 +13,7 @@ import {
 } from "./metrics";
 import { addDays, dateColumn, localDateOf, type PersonZone } from "./normalize/local-time";
 import * as plan from "./plan";
-import type { SyncRequester } from "./requester";
+import { SyncAborted, type SyncRequester } from "./requester";
 import { recordSyncError } from "./state";
 
 /**
@@ -60,8 +60,19 @@ export class SyncRun {
     private progress: plan.SyncProgress,
     private readonly grantedScopes: string[],
     readonly requestsBase: number,
+    /** This run's id (lock.ts): state writes only land while the person's SyncState still has it. */
+    private readonly runId: string,
   ) {
     this.ctx = { userId, zone, requester, unavailable: this.unavailable };
+  }
+
+  /** Writes the person's sync state if this run still owns it; a run that lost it stops. */
+  async setState(data: Prisma.SyncStateUpdateInput, tx: Prisma.TransactionClient = db): Promise<void> {
+    const { count } = await tx.syncState.updateMany({
+      where: { userId: this.userId, runId: this.runId },
+      data: data as Prisma.SyncStateUpdateManyMutationInput,
+    });
+    if (count === 0) throw new SyncAborted();
   }
 
   progressSnapshot(): plan.SyncProgress {
@@ -94,11 +105,9 @@ export class SyncRun {
     const progress = next ? next(chunk) : this.progress;
     await db.$transaction(
       async (tx) => {
+        // Ownership first: a run that lost its lock must not write a single row.
+        await this.setState({ ...this.counters(), progress: progress as Prisma.InputJsonValue }, tx);
         await chunk.write(tx);
-        await tx.syncState.update({
-          where: { userId: this.userId },
-          data: { ...this.counters(), progress: progress as Prisma.InputJsonValue },
-        });
       },
       { timeout: 60_000, maxWait: 15_000 },
     );

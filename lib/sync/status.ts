@@ -14,6 +14,7 @@ export interface SyncStatusView {
     | "RUNNING"
     | "WAITING_RATE_LIMIT"
     | "BACKING_OFF"
+    | "INTERRUPTED"
     | "ERROR";
   phase: "recent" | "backfill" | "incremental" | null;
   connection: {
