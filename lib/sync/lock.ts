@@ -15,7 +15,7 @@ import { log } from "@/lib/log";
  * HEARTBEAT_MS, only while `SyncState.runId` is still this run's id). When the connection breaks
  * (database restart, pg_terminate_backend) or the heartbeat finds another run's id, `lost` is
  * aborted: the run stops at its next step, and its chunk commits refuse to write because they
- * compare-and-set the run id too (run.ts). See docs/decisions/0005-queue-and-heartbeat.md.
+ * compare-and-set the run id too (run.ts). See docs/decisions/0006-queue-and-heartbeat.md.
  */
 export const HEARTBEAT_MS = 15_000;
 
@@ -57,8 +57,12 @@ export async function tryLockUser(userId: string, heartbeatMs = HEARTBEAT_MS): P
   }
   const runId = randomUUID();
   let released = false;
+  // One query at a time on this connection: a beat is skipped while the last one is still
+  // waiting (e.g. behind a chunk commit's row lock), and release waits for it.
+  let beating: Promise<void> | null = null;
   const beat = setInterval(() => {
-    client
+    if (beating || released) return;
+    beating = client
       .query('UPDATE "SyncState" SET "heartbeatAt" = now() WHERE "userId" = $1 AND "runId" = $2', [userId, runId])
       .then((result) => {
         if (result.rowCount === 0 && !released) {
@@ -66,7 +70,10 @@ export async function tryLockUser(userId: string, heartbeatMs = HEARTBEAT_MS): P
           lost.abort(new Error("sync run taken over"));
         }
       })
-      .catch(() => lost.abort(new Error("sync heartbeat failed")));
+      .catch(() => lost.abort(new Error("sync heartbeat failed")))
+      .finally(() => {
+        beating = null;
+      });
   }, heartbeatMs);
   beat.unref();
   return {
@@ -75,6 +82,7 @@ export async function tryLockUser(userId: string, heartbeatMs = HEARTBEAT_MS): P
     release: async () => {
       released = true;
       clearInterval(beat);
+      await beating;
       try {
         if (!lost.signal.aborted)
           await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockKey(userId)]);

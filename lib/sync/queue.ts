@@ -12,7 +12,7 @@ import { log } from "@/lib/log";
  * person already has one active the stately unique index rejects the whole fetch, so one busy
  * person stalled everyone (issue 6). Two runs of one person are kept apart by the advisory lock
  * (lock.ts); a job that finds the lock taken is re-queued shortly (worker.ts).
- * See docs/decisions/0005-queue-and-heartbeat.md.
+ * See docs/decisions/0006-queue-and-heartbeat.md.
  */
 export const SYNC_QUEUE = "sync-user";
 export const SCHEDULE_QUEUE = "sync-schedule";

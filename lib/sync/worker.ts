@@ -1,4 +1,5 @@
 import "server-only";
+import { finishInterruptedRefreshes } from "@/lib/connections/token-manager";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { startJobLoop, type JobLoop } from "@/lib/jobs/job-loop";
 import { log } from "@/lib/log";
@@ -115,10 +116,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
     }),
   ];
   await boss.schedule(SCHEDULE_QUEUE, options.scheduleCron ?? "*/15 * * * *");
+  // Both checks are cheap and idempotent, and every process runs them, so whatever process
+  // survives finishes what a dead one left: its sync run, its token refresh.
   sweeper = setInterval(() => {
-    resumeVanishedRuns().catch((error: unknown) => {
-      log.warn("vanished-run check failed", { error: error instanceof Error ? error.message : String(error) });
-    });
+    const warn = (what: string) => (error: unknown) =>
+      log.warn(`${what} check failed`, { error: error instanceof Error ? error.message : String(error) });
+    resumeVanishedRuns().catch(warn("vanished-run"));
+    finishInterruptedRefreshes().catch(warn("interrupted-refresh"));
   }, options.sweepMs ?? SWEEP_MS);
   sweeper.unref();
   log.info("sync worker started", { concurrency });
