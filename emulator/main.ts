@@ -80,6 +80,23 @@ async function main(): Promise<void> {
     googleRateLimitPerMinute: env.EMULATOR_GOOGLE_RATE_LIMIT_PER_MINUTE,
   });
 
+  // Signal handlers first: whoever waits for the banner may stop us right after it.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, stopping emulator`);
+    emulator.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error("Error while stopping:", err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+
   console.log(
     `Fitbit emulator listening on ${emulator.url}${env.EMULATOR_RETIRED ? " (RETIRED: every endpoint 410)" : ""}`,
   );
@@ -103,22 +120,6 @@ async function main(): Promise<void> {
         `${new Date(e.atMs).toISOString()} ${e.method} ${e.path} -> ${e.status} [${e.endpoint}${e.userId ? ` ${e.userId}` : ""}]`,
       );
   }
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received, stopping emulator`);
-    emulator.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error("Error while stopping:", err);
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
 main().catch((err: unknown) => {
