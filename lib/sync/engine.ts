@@ -2,10 +2,12 @@ import "server-only";
 import type { SyncStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { FitbitApiError } from "@/lib/providers/fitbit/api-client";
+import type { PersonZone } from "@/lib/providers/local-time";
+import { providerById } from "@/lib/providers/registry";
+import { ProviderApiError, type HealthProvider } from "@/lib/providers/types";
+import { syncedProviderOf } from "./connection-choice";
 import { tryLockUser } from "./lock";
-import { messages } from "./messages";
-import type { PersonZone } from "./normalize/local-time";
+import { messagesFor, NOT_CONNECTED } from "./messages";
 import * as plan from "./plan";
 import { SyncAborted, SyncPause, SyncRequester, type RateBudget } from "./requester";
 import { setState, SyncRun, type RunOptions } from "./run";
@@ -20,6 +22,8 @@ import { progressOf, unavailableOf } from "./state";
  *
  * Exclusivity: the whole run holds the person's advisory lock (lock.ts); a second run of the
  * same person, from any process, gets "busy" and does nothing.
+ * A run syncs one provider connection of the person (options.provider, else the connection
+ * that comes first by precedence); state, progress and errors are per (person, provider).
  */
 export type { RunOptions };
 
@@ -48,18 +52,22 @@ export async function runSync(userId: string, options: RunOptions = {}): Promise
 }
 
 async function runLocked(userId: string, options: RunOptions, runId: string): Promise<SyncOutcome> {
+  const providerId = options.provider ?? (await syncedProviderOf(userId));
+  if (!providerId) return { kind: "stopped", reason: NOT_CONNECTED };
+  const provider = providerById(providerId);
+  const messages = messagesFor(provider.copy);
   const [user, connection] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       select: { timezone: true, utcOffsetMs: true, memberSince: true },
     }),
     db.providerConnection.findUnique({
-      where: { userId_provider: { userId, provider: "fitbit" } },
+      where: { userId_provider: { userId, provider: provider.id } },
     }),
   ]);
   const state = await db.syncState.upsert({
-    where: { userId },
-    create: { userId, provider: "fitbit", runId, heartbeatAt: new Date() },
+    where: { userId_provider: { userId, provider: provider.id } },
+    create: { userId, provider: provider.id, runId, heartbeatAt: new Date() },
     update: { runId, heartbeatAt: new Date() },
   });
   if (!user || !connection || connection.status !== "ACTIVE") {
@@ -67,7 +75,7 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
       connection?.status === "RETIRED"
         ? messages.retired
         : (connection?.statusReason ?? messages.notConnected);
-    await setState(userId, {
+    await setState(userId, provider.id, {
       status: "ERROR",
       lastError: reason,
       lastErrorAt: new Date(),
@@ -86,10 +94,11 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
           resetAt: state.rateLimitResetAt,
         }
       : null;
-  const requester = new SyncRequester({ userId, budget, ...options });
+  const requester = new SyncRequester({ ...options, userId, provider, budget });
   const zone: PersonZone = { timezone: user.timezone, utcOffsetMs: user.utcOffsetMs };
   const run = new SyncRun(
     userId,
+    provider,
     options,
     requester,
     zone,
@@ -103,6 +112,7 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
     phase: !state.recentCompletedAt
       ? "recent"
       : plan.backfillComplete(
+            provider,
             run.progressSnapshot(),
             new Set(Object.keys(unavailableOf(state.unavailable))),
           )
@@ -126,19 +136,26 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
     });
     return { kind: "completed", requests: requester.requests, errors };
   } catch (error) {
-    return await endEarly(userId, run, error);
+    return await endEarly(provider, run, error);
   }
 }
 
-async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<SyncOutcome> {
+async function endEarly(
+  provider: HealthProvider,
+  run: SyncRun,
+  error: unknown,
+): Promise<SyncOutcome> {
   const requests = run.requester.requests;
+  const messages = messagesFor(provider.copy);
+  // Compare-and-set on the run id: a run that lost the person leaves the new owner's state alone.
+  const save = (data: Parameters<typeof setState>[2]) => run.setState(data);
   if (error instanceof SyncPause) {
     const status: SyncStatus = error.reason === "rate_limit" ? "WAITING_RATE_LIMIT" : "BACKING_OFF";
     const text =
       error.reason === "rate_limit"
         ? messages.rateLimited(error.resumeAt)
         : messages.backingOff(error.resumeAt);
-    await run.setState({
+    await save({
       ...run.counters(),
       status,
       nextAttemptAt: error.resumeAt,
@@ -149,19 +166,19 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
   }
   if (error instanceof SyncAborted) {
     // Best effort: after a lost connection or a take-over this write may be refused.
-    await run.setState({ ...run.counters(), status: "QUEUED" }).catch(() => {});
+    await save({ ...run.counters(), status: "QUEUED" }).catch(() => {});
     return { kind: "aborted", requests };
   }
-  const gone = error instanceof FitbitApiError && error.failure.kind === "gone";
-  const rejected = error instanceof FitbitApiError && error.failure.kind === "unauthorized";
+  const gone = error instanceof ProviderApiError && error.failure.kind === "gone";
+  const rejected = error instanceof ProviderApiError && error.failure.kind === "unauthorized";
   if (gone || rejected || error instanceof AppError) {
     const reason = gone
       ? messages.retired
       : rejected
         ? messages.accessRejected
         : (error as AppError).message;
-    // A 410 has already marked the connection RETIRED (lib/providers/fitbit/api-client.ts).
-    await run.setState({
+    // A "gone" answer has already marked the connection RETIRED (the provider's api client).
+    await save({
       ...run.counters(),
       status: "ERROR",
       lastError: reason,
@@ -170,7 +187,7 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
     });
     return { kind: "stopped", reason };
   }
-  await run.setState({
+  await save({
     ...run.counters(),
     status: "ERROR",
     lastError: "Syncing failed unexpectedly; it will be retried.",

@@ -57,7 +57,7 @@ it("resumes after the sync process is SIGKILLed mid-backfill", async () => {
   expect(killed).toBe(true);
   const partial = await rowCounts(userId);
   expect(partial.sleep).toBeLessThan(clean.sleep);
-  expect((await db.syncState.findUniqueOrThrow({ where: { userId } })).status).toBe("RUNNING"); // as the dead run left it
+  expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe("RUNNING"); // as the dead run left it
 
   // The heartbeat stopped with the process: the check every worker runs marks the run
   // interrupted and queues its resume (production: heartbeat 15 s, stale after 45 s).
@@ -65,7 +65,7 @@ it("resumes after the sync process is SIGKILLed mid-backfill", async () => {
   const { SYNC_QUEUE } = await import("./queue");
   await new Promise((resolve) => setTimeout(resolve, 1200));
   expect(await resumeVanishedRuns(1000)).toEqual([userId]);
-  expect((await db.syncState.findUniqueOrThrow({ where: { userId } })).status).toBe("INTERRUPTED");
+  expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe("INTERRUPTED");
   const queued = await db.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM pgboss.job WHERE name = ${SYNC_QUEUE} AND singleton_key = ${userId} AND state = 'created'`;
   expect(Number(queued[0]!.n)).toBe(1);

@@ -54,7 +54,7 @@ it("stops a run whose lock connection is terminated, and the next run completes 
   });
   expect(outcome.kind).toBe("aborted");
   expect(uncaught).toEqual([]);
-  expect((await db.syncState.findUniqueOrThrow({ where: { userId } })).status).toBe("QUEUED");
+  expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe("QUEUED");
 
   expect((await engine.runSync(userId, options)).kind).toBe("completed");
   expect(await rowCounts(userId)).toEqual(clean);
@@ -69,13 +69,13 @@ it("never writes after another run took the person over", async () => {
     onChunkCommitted: async () => {
       if (++chunks !== 2) return;
       // What a second run does when it starts (engine.ts): it claims the person with its own id.
-      await db.syncState.update({ where: { userId }, data: { runId: "another-run" } });
+      await db.syncState.updateMany({ where: { userId }, data: { runId: "another-run" } });
       countsAtTakeOver = await rowCounts(userId);
     },
   });
   expect(outcome.kind).toBe("aborted");
   expect(await rowCounts(userId)).toEqual(countsAtTakeOver);
-  const state = await db.syncState.findUniqueOrThrow({ where: { userId } });
+  const state = await db.syncState.findFirstOrThrow({ where: { userId } });
   expect(state.runId).toBe("another-run");
   expect(state.status).toBe("RUNNING"); // the old run left the new owner's state alone
   expect(uncaught).toEqual([]);

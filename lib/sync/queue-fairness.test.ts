@@ -56,7 +56,7 @@ it("runs everyone else while a slow person's run and their duplicate requests wa
     runOptions: { historyDays: 60, retryBaseMs: 10 },
   });
   expect(await queue.enqueueSync(sam, "signin")).not.toBeNull();
-  await waitFor(async () => (await db.syncState.findUnique({ where: { userId: sam } }))?.status === "RUNNING");
+  await waitFor(async () => (await db.syncState.findFirst({ where: { userId: sam } }))?.status === "RUNNING");
   // "Sync now" twice while his run goes on: they wait (or collapse) instead of running beside it.
   await queue.enqueueSync(sam, "manual");
   await queue.enqueueSync(sam, "manual");
@@ -70,7 +70,7 @@ it("runs everyone else while a slow person's run and their duplicate requests wa
   }, 180_000);
   console.log(`first charts of the others while Sam syncs: ${firstCharts.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ")}`);
   // Sam is still syncing: nobody waited for him.
-  const samState = await db.syncState.findUniqueOrThrow({ where: { userId: sam } });
+  const samState = await db.syncState.findFirstOrThrow({ where: { userId: sam } });
   expect(samState.status).toBe("RUNNING");
 
   // His duplicate stayed one queued job (it runs after his current run, never beside it).

@@ -24,15 +24,15 @@ export async function resumeVanishedRuns(staleMs = STALE_MS): Promise<string[]> 
         { heartbeatAt: null, updatedAt: { lt: new Date(Date.now() - staleMs) } },
       ],
     },
-    select: { userId: true, runId: true },
+    select: { userId: true, provider: true, runId: true },
   });
   const resumed: string[] = [];
-  for (const { userId, runId } of stale) {
+  for (const { userId, provider, runId } of stale) {
     const lock = await tryLockUser(userId);
     if (!lock) continue; // a live process still holds the person: its heartbeat is only late
     try {
       const { count } = await db.syncState.updateMany({
-        where: { userId, runId, status: "RUNNING" },
+        where: { userId, provider, runId, status: "RUNNING" },
         data: {
           status: "INTERRUPTED",
           lastError: "The last sync was interrupted; it resumes where it stopped.",
@@ -43,8 +43,8 @@ export async function resumeVanishedRuns(staleMs = STALE_MS): Promise<string[]> 
     } finally {
       await lock.release();
     }
-    await enqueueSync(userId, "resume");
-    log.warn("sync run vanished; resuming", { userId });
+    await enqueueSync(userId, "resume", { provider });
+    log.warn("sync run vanished; resuming", { userId, provider });
     resumed.push(userId);
   }
   return resumed;
