@@ -140,6 +140,15 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
   }
 }
 
+async function rejectedThoughActive(run: SyncRun, error: unknown): Promise<boolean> {
+  if (!(error instanceof ProviderApiError) || error.failure.kind !== "unauthorized") return false;
+  const connection = await db.providerConnection.findUnique({
+    where: { userId_provider: { userId: run.userId, provider: run.provider.id } },
+    select: { status: true },
+  });
+  return connection?.status === "ACTIVE";
+}
+
 async function endEarly(
   provider: HealthProvider,
   run: SyncRun,
@@ -147,6 +156,11 @@ async function endEarly(
 ): Promise<SyncOutcome> {
   const requests = run.requester.requests;
   const messages = messagesFor(provider.copy);
+  if (await rejectedThoughActive(run, error)) {
+    // A 401 even with a freshly refreshed token while the connection stays ACTIVE (issue 6 §4):
+    // nothing says the person must sign in again, so back off and retry instead of stopping.
+    error = new SyncPause("backoff", new Date(Date.now() + run.requester.backoffPauseMs));
+  }
   // Compare-and-set on the run id: a run that lost the person leaves the new owner's state alone.
   const save = (data: Parameters<typeof setState>[2]) => run.setState(data);
   if (error instanceof SyncPause) {

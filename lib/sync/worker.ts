@@ -99,8 +99,14 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
   if (started) return;
   started = true;
   runOptions = options.runOptions ?? {};
-  const boss = await getBoss();
-  await ensureQueues(boss);
+  let boss: Awaited<ReturnType<typeof getBoss>>;
+  try {
+    boss = await getBoss();
+    await ensureQueues(boss);
+  } catch (error) {
+    started = false; // the database may not be up yet: the caller can try again
+    throw error;
+  }
   const pollMs = (options.pollingIntervalSeconds ?? 2) * 1000;
   const concurrency = options.concurrency ?? 2;
   loops = [
