@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { DashboardContext, Metric, MetricAccess } from "@/lib/api-schemas/dashboard";
 import { db } from "@/lib/db/client";
 
@@ -49,14 +50,16 @@ function notesOf(unavailable: unknown): Record<string, string> {
 }
 
 /** Who the person is for the dashboard: timezone, units, and what each metric may show. */
-export async function getDashboardContext(userId: string): Promise<DashboardContext> {
+export async function getDashboardContext(subject: AuthorizedSubject): Promise<DashboardContext> {
+  const userId = subject.userId;
   const [user, connection, sync] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true, unitSystem: true } }),
     db.providerConnection.findFirst({ where: { userId, provider: "fitbit" }, select: { grantedScopes: true, status: true } }),
     db.syncState.findUnique({ where: { userId }, select: { status: true, unavailable: true, lastSyncStartedAt: true } }),
   ]);
   const granted = connection ? connection.grantedScopes : null;
-  const access = (metric: Metric) => metricAccess(metric, granted, sync?.unavailable);
+  const access = (metric: Metric): MetricAccess =>
+    subject.metrics.includes(metric) ? metricAccess(metric, granted, sync?.unavailable) : { state: "unavailable", reason: "Not collected by this study." };
   return {
     timezone: user.timezone,
     unitSystem: user.unitSystem,

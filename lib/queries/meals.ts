@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import { MEAL_TYPES, type Meal, type MealTotals, type MealsResult } from "@/lib/api-schemas/nutrition";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
@@ -16,7 +17,8 @@ function totalsOf(entries: { calories: number; carbsG: number | null; fatG: numb
 }
 
 /** One day's food log grouped by meal (in meal order), with per-meal and day totals. */
-export async function getMeals(userId: string, date: string, unitSystem: UnitSystem): Promise<MealsResult> {
+export async function getMeals(subject: AuthorizedSubject, date: string, unitSystem: UnitSystem): Promise<MealsResult> {
+  const { userId } = scopeRead(subject, "nutrition", { from: date, to: date });
   const [entries, daily] = await Promise.all([
     db.foodLogEntry.findMany({ where: { userId, date: toDbDate(date) }, orderBy: [{ mealTypeId: "asc" }, { providerLogId: "asc" }] }),
     db.nutritionDaily.findFirst({ where: { userId, date: toDbDate(date) } }),
