@@ -1,12 +1,15 @@
 import "server-only";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { authorizeSelf, authorizeStudy, requireRole, type AuthorizedStudy } from "@/lib/authz/authorize";
 import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { Viewer } from "@/lib/authz/viewer";
+import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { allowedOrigins, crossSiteReason } from "./same-origin";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -24,21 +27,23 @@ export interface ActionContext {
 }
 
 /**
- * Every mutation goes through here: parse the input with zod → authenticate → authorize →
- * run; failures come back as a typed result instead of a thrown 500.
+ * Every mutation goes through here, in the same order as routes: refuse cross-site callers,
+ * authenticate, check the input with zod (so anonymous callers learn nothing about it),
+ * authorize, run; failures come back as a typed result instead of a thrown 500.
  */
 export function defineAction<S extends z.ZodType, T>(
   spec: { input: S; allow: ActionAllow; name: string },
   run: (input: z.infer<S>, context: ActionContext) => Promise<T>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const parsed = spec.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { ok: false, error: { code: "bad_request", message: issue ? `The request was not valid: ${issue.message}` : "The request was not valid." } };
-    }
     try {
+      await refuseCrossSite();
       const user = await requireUser();
+      const parsed = spec.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { ok: false, error: { code: "bad_request", message: issue ? `The request was not valid: ${issue.message}` : "The request was not valid." } };
+      }
       const viewer: Viewer = { id: user.id, role: user.role, via: "session" };
       const target = `action:${spec.name}`;
       let study: AuthorizedStudy | null = null;
@@ -62,4 +67,14 @@ export function defineAction<S extends z.ZodType, T>(
 /** A person acting on their own account. */
 export function authenticatedAction<S extends z.ZodType, T>(schema: S, run: (input: z.infer<S>, user: SessionUser) => Promise<T>) {
   return defineAction({ input: schema, allow: "self", name: "self" }, (input, context) => run(input, context.user));
+}
+
+async function refuseCrossSite(): Promise<void> {
+  const requestHeaders = await headers();
+  const protocol = env().NEXTAUTH_URL.startsWith("https:") ? "https:" : "http:";
+  const reason = crossSiteReason(requestHeaders, allowedOrigins(env().NEXTAUTH_URL, requestHeaders, protocol));
+  if (reason) {
+    log.warn("cross-site action refused", { reason });
+    throw new AppError(403, "forbidden", "Requests from other sites are not accepted.");
+  }
 }

@@ -3,17 +3,20 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { viewerFromBearer } from "@/lib/api-tokens/verify";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/config/env";
 import { authorizeSelf, authorizeStudy, requireRole, type AuthorizedStudy } from "@/lib/authz/authorize";
 import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { Viewer } from "@/lib/authz/viewer";
 import type { Role } from "@/lib/generated/prisma/client";
 import { AppError, errorBody } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
+import { allowedOrigins, crossSiteReason, MUTATING_METHODS } from "./same-origin";
 
 /**
- * Thin route handlers in one fixed order: parse → authenticate → authorize → run → one error
- * shape. Anything a user or provider can send ends as a 4xx with a clear message; only our own
- * bugs become a 500, and those never echo internals.
+ * Thin route handlers in one fixed order: refuse cross-site mutations → authenticate → parse →
+ * authorize → run → one error shape. Authentication comes before parsing so an anonymous caller
+ * learns nothing about the schema. Anything a user or provider can send ends as a 4xx with a
+ * clear message; only our own bugs become a 500, and those never echo internals.
  *
  * `auth` says how the caller proves who they are (a session cookie, a personal API token, or
  * nobody); `allow` says what they may do, declared per route and checked here (lib/authz):
@@ -71,21 +74,15 @@ export function defineRoute<
   const allow: RouteAllow = spec.allow ?? (spec.auth === "none" ? "anyone" : "self");
   const route = async (request: NextRequest, context?: RouteContext): Promise<Response> => {
     try {
-      const keys = [...request.nextUrl.searchParams.keys()];
-      const repeated = [...new Set(keys.filter((key, index) => keys.indexOf(key) !== index))];
-      if (repeated.length > 0) {
-        throw new AppError(400, "bad_request", `Invalid query parameters: give ${repeated.join(", ")} only once.`);
-      }
-      const query = parseOrThrow(spec.query ?? z.strictObject({}), Object.fromEntries(request.nextUrl.searchParams), "query parameters");
-      const rawParams = (await context?.params) ?? {};
-      const params = parseOrThrow(spec.params ?? z.record(z.string(), z.string()), rawParams, "path");
-
+      refuseCrossSite(request);
       const user = spec.auth === "user" ? await requireUser() : null;
       const viewer: Viewer | null = user
         ? { id: user.id, role: user.role, via: "session" }
         : spec.auth === "token"
           ? await viewerFromBearer(request)
           : null;
+      const query = parseQuery(request, spec.query ?? z.strictObject({}));
+      const params = parseOrThrow(spec.params ?? z.record(z.string(), z.string()), (await context?.params) ?? {}, "path");
 
       const target = request.nextUrl.pathname;
       let subject: AuthorizedSubject | null = null;
@@ -113,6 +110,24 @@ export function defineRoute<
     }
   };
   return Object.assign(route, { declaration: { auth: spec.auth, allow } satisfies RouteDeclaration });
+}
+
+function refuseCrossSite(request: NextRequest): void {
+  if (!MUTATING_METHODS.has(request.method)) return;
+  const reason = crossSiteReason(request.headers, allowedOrigins(env().NEXTAUTH_URL, request.headers, request.nextUrl.protocol));
+  if (reason) {
+    log.warn("cross-site request refused", { method: request.method, path: request.nextUrl.pathname, reason });
+    throw new AppError(403, "forbidden", "Requests from other sites are not accepted.");
+  }
+}
+
+function parseQuery(request: NextRequest, schema: z.ZodType): unknown {
+  const keys = [...request.nextUrl.searchParams.keys()];
+  const repeated = [...new Set(keys.filter((key, index) => keys.indexOf(key) !== index))];
+  if (repeated.length > 0) {
+    throw new AppError(400, "bad_request", `Invalid query parameters: give ${repeated.join(", ")} only once.`);
+  }
+  return parseOrThrow(schema, Object.fromEntries(request.nextUrl.searchParams), "query parameters");
 }
 
 export function errorResponse(error: unknown): Response {
