@@ -7,6 +7,8 @@ import { log } from "@/lib/log";
 import { enqueueSync } from "@/lib/sync/queue";
 import { fitbitProvider, type FitbitSignInProfile } from "@/lib/providers/fitbit/nextauth-provider";
 import { nightlyAdapter, type NightlyAdapterUser } from "./adapter";
+import { onStaffSignIn } from "./staff-sign-in";
+import { staffProvider, STAFF_PROVIDER_ID } from "./staff-provider";
 
 let cached: NextAuthOptions | undefined;
 
@@ -16,7 +18,7 @@ export function authOptions(): NextAuthOptions {
     adapter: nightlyAdapter(),
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-    providers: [fitbitProvider()],
+    providers: [fitbitProvider(), ...[staffProvider()].filter((provider) => provider !== null)],
     pages: { signIn: "/", error: "/auth/error" },
     callbacks: {
       session({ session, user }) {
@@ -28,6 +30,7 @@ export function authOptions(): NextAuthOptions {
       // Runs after the user row and account link exist, on every sign-in: store the fresh
       // tokens (encrypted) and keep the profile fields current.
       async signIn({ user, account, profile }) {
+        if (account?.provider === STAFF_PROVIDER_ID) return onStaffSignIn(user.id, user.email ?? null);
         if (account?.provider !== "fitbit" || !account.access_token || !account.refresh_token) return;
         await storeGrant({
           userId: user.id,
