@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { HrvNightResult, HrvReading } from "@/lib/api-schemas/hrv";
 import { localTimeToMs, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 
 const WINDOW_MS = 5 * 60_000;
@@ -48,6 +49,9 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
 
 /** One night's 5-minute HRV readings (empty when none were synced). */
 export async function getHrvNight(userId: string, date: string): Promise<HrvNightResult> {
-  const rows = await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { readings: true } });
+  const rows = onePerKey(
+    await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { provider: true, readings: true } }),
+    () => date,
+  );
   return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)) };
 }
