@@ -222,7 +222,6 @@ describe.each(["7QSTDY", "8SHFTW", "6DSTNY", "9SPRSE"])(
       const day = hrv.at(-1)!.dateTime as string;
       const intraday = ((await fget(`/1/user/-/hrv/date/${day}/all.json`)).hrv as Json[])[0]!
         .minutes as Json[];
-      const next = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
       const prev = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
       const samples = await gall(
         "heart-rate-variability",
