@@ -61,7 +61,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   webUrl = `http://localhost:${port}`;
   const client = { ...DEFAULT_CLIENT, redirectUris: [`${webUrl}/api/auth/callback/fitbit`] };
-  emulator = await startEmulator({ port: await freePort(), clients: [client] });
+  emulator = await startEmulator({ port: await freePort(), clients: [client], rateLimitPerHour: 1_000_000 });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
