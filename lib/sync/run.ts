@@ -15,6 +15,7 @@ import { messagesFor } from "./messages";
 import * as plan from "./plan";
 import type { SyncRequester } from "./requester";
 import { recordSyncError } from "./state";
+import { storedSleepSessions } from "./stored-sleep";
 import { writeBatch } from "./writers";
 
 /**
@@ -60,7 +61,13 @@ export class SyncRun {
     private readonly grantedScopes: string[],
     readonly requestsBase: number,
   ) {
-    this.ctx = { userId, zone, http: requester, unavailable: this.unavailable };
+    this.ctx = {
+      userId,
+      zone,
+      http: requester,
+      unavailable: this.unavailable,
+      sleepSessions: storedSleepSessions(userId, provider.id),
+    };
     this.messages = messagesFor(provider.copy);
   }
 
