@@ -58,9 +58,55 @@ export function normalizeSleep(id: string, sleep: GoogleSleep): SleepLogRow {
   for (const entry of sleep.summary?.stagesSummary ?? [])
     if (!stageMinutes.has(entry.type)) stageMinutes.set(entry.type, entry.minutes ?? 0);
   const stages = sleep.stages ?? [];
+  const tilesSession = () =>
+    stages.length > 0 && stages.reduce((sum, st) => sum + Date.parse(st.endTime) - Date.parse(st.startTime), 0) === endMs - startMs;
   if (stageMinutes.size === 0)
     for (const stage of stages)
       stageMinutes.set(stage.type, (stageMinutes.get(stage.type) ?? 0) + (Date.parse(stage.endTime) - Date.parse(stage.startTime)) / 60_000);
+  // Fitbit counted short wakes (< 3 min) as wake, taken from the stage they interrupt; Google
+  // lists them beside the stages. Counting them the same way makes a night read the same
+  // whichever API it came from.
+  const shortWakes = classic ? [] : (sleep.shortAwakenings ?? []);
+  for (const wake of shortWakes.length > 0 && !tilesSession() ? shortWakes : []) {
+    const [from, to] = [Date.parse(wake.startTime), Date.parse(wake.endTime)];
+    for (const stage of stages) {
+      if (stage.type === "AWAKE" || !stageMinutes.has(stage.type)) continue;
+      const overlap = Math.min(to, Date.parse(stage.endTime)) - Math.max(from, Date.parse(stage.startTime));
+      if (overlap <= 0) continue;
+      stageMinutes.set(stage.type, stageMinutes.get(stage.type)! - overlap / 60_000);
+      stageMinutes.set("AWAKE", (stageMinutes.get("AWAKE") ?? 0) + overlap / 60_000);
+    }
+  }
+  // Stages that tile the whole session (Google: "contiguous, cover the period") give exact
+  // seconds; minutes are then rounded as Fitbit rounded them, summing exactly to the time in bed.
+  const periodMinutes = Math.round((endMs - startMs) / 60_000);
+  const covered = stages.reduce((sum, st) => sum + Date.parse(st.endTime) - Date.parse(st.startTime), 0);
+  if (!classic && stages.length > 0 && covered === endMs - startMs) {
+    const seconds = new Map<string, number>();
+    for (const st of stages)
+      seconds.set(st.type, (seconds.get(st.type) ?? 0) + (Date.parse(st.endTime) - Date.parse(st.startTime)) / 1000);
+    for (const wake of shortWakes)
+      for (const st of stages) {
+        if (st.type === "AWAKE") continue;
+        const overlap =
+          (Math.min(Date.parse(wake.endTime), Date.parse(st.endTime)) - Math.max(Date.parse(wake.startTime), Date.parse(st.startTime))) / 1000;
+        if (overlap <= 0) continue;
+        seconds.set(st.type, seconds.get(st.type)! - overlap);
+        seconds.set("AWAKE", (seconds.get("AWAKE") ?? 0) + overlap);
+      }
+    const order = ["DEEP", "LIGHT", "REM", "AWAKE"];
+    let assigned = 0;
+    for (const type of order) {
+      const whole = Math.floor((seconds.get(type) ?? 0) / 60);
+      stageMinutes.set(type, whole);
+      assigned += whole;
+    }
+    for (const type of order)
+      if (assigned < periodMinutes && Math.round((seconds.get(type) ?? 0) / 30) % 2 === 1) {
+        stageMinutes.set(type, stageMinutes.get(type)! + 1);
+        assigned++;
+      }
+  }
   const minutes = (type: string) => (stageMinutes.has(type) ? Math.round(stageMinutes.get(type)!) : 0);
   const toLevel = (entry: { startTime: string; endTime: string; startUtcOffset?: number; type?: string }, level: string): LevelEntry => ({
     dateTime: wallTime(entry.startTime, entry.startUtcOffset ?? startOffset),
@@ -69,7 +115,12 @@ export function normalizeSleep(id: string, sleep: GoogleSleep): SleepLogRow {
   });
   const summary = sleep.summary ?? {};
   const timeInBed = summary.minutesInSleepPeriod ?? Math.round((endMs - startMs) / 60_000);
-  const asleep = summary.minutesAsleep ?? (classic ? minutes("ASLEEP") : minutes("LIGHT") + minutes("DEEP") + minutes("REM"));
+  const asleep =
+    shortWakes.length > 0 || summary.minutesAsleep === undefined
+      ? classic
+        ? minutes("ASLEEP")
+        : minutes("LIGHT") + minutes("DEEP") + minutes("REM")
+      : summary.minutesAsleep;
   return {
     providerLogId: id,
     dateOfSleep: dateColumn(wallTime(interval.endTime, endOffset).slice(0, 10)),
@@ -86,7 +137,7 @@ export function normalizeSleep(id: string, sleep: GoogleSleep): SleepLogRow {
     infoCode: 0,
     efficiency: timeInBed > 0 ? Math.round((asleep / timeInBed) * 100) : 0,
     minutesAsleep: asleep,
-    minutesAwake: summary.minutesAwake ?? minutes("AWAKE"),
+    minutesAwake: shortWakes.length > 0 ? minutes("AWAKE") : (summary.minutesAwake ?? minutes("AWAKE")),
     minutesToFallAsleep: summary.minutesToFallAsleep ?? 0,
     minutesAfterWakeup: summary.minutesAfterWakeUp ?? 0,
     timeInBed,
