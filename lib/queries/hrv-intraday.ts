@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import { z } from "zod";
 import type { HrvNightResult, HrvReading } from "@/lib/api-schemas/hrv";
 import { localTimeToMs, toDbDate } from "@/lib/dates";
@@ -48,7 +49,8 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
 }
 
 /** One night's 5-minute HRV readings (empty when none were synced). */
-export async function getHrvNight(userId: string, date: string): Promise<HrvNightResult> {
+export async function getHrvNight(subject: AuthorizedSubject, date: string): Promise<HrvNightResult> {
+  const { userId } = scopeRead(subject, "hrv", { from: date, to: date });
   const rows = onePerKey(
     await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { provider: true, readings: true } }),
     () => date,
