@@ -48,12 +48,13 @@ describe("Google Health sync", () => {
     expect((await engine.runSync(googleUser, options)).kind).toBe("completed");
     expect((await engine.runSync(fitbitUser, { historyDays: DAYS, retryBaseMs: 10 })).kind).toBe("completed");
     const { getExportRows } = await import("@/lib/queries/export");
+    const { authorizeSelf } = await import("@/lib/authz/authorize");
     const { localToday } = await import("@/lib/dates");
     const to = localToday("Europe/London");
     const range = { from: `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, to };
     // Google keeps no calorie goal: that one row is Fitbit's alone.
     const rows = async (userId: string) =>
-      (await getExportRows(userId, range, "METRIC")).filter((row) => row.metric !== "calorie_goal");
+      (await getExportRows(authorizeSelf({ id: userId, role: "PARTICIPANT", via: "session" }), range, "METRIC")).filter((row) => row.metric !== "calorie_goal");
     const [google, fitbit] = [await rows(googleUser), await rows(fitbitUser)];
     expect(google.length).toBeGreaterThan(500);
     expect(google).toEqual(fitbit);
