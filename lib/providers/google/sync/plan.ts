@@ -4,7 +4,7 @@
  * in all), then older history in larger windows. Within a window the fetch step follows
  * `nextPageToken` until it is absent — an empty page with a token is not the end — and the
  * window commits as a whole, so "replace what we had for these dates" stays true; the cursor
- * records the windows done (docs/decisions/0006-google-sync.md).
+ * records the windows done (docs/decisions/0007-google-sync.md).
  */
 import {
   afterBackfill,
