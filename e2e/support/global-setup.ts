@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
+import { DEFAULT_OIDC_CLIENT, DEMO_STAFF } from "../../emulator/oidc/staff";
 import { DEFAULT_CLIENT, startEmulator } from "../../emulator/server";
 import { generateTokenKey } from "../../lib/crypto/token-cipher";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
@@ -28,7 +29,8 @@ export default async function globalSetup() {
     ...DEFAULT_CLIENT,
     redirectUris: [`${appA}/api/auth/callback/fitbit`, `${appB}/api/auth/callback/fitbit`],
   };
-  const emulator = await startEmulator({ port: await freePort(), clients: [client] });
+  const staffClient = { ...DEFAULT_OIDC_CLIENT, redirectUris: [`${appA}/api/auth/callback/oidc`, `${appB}/api/auth/callback/oidc`] };
+  const emulator = await startEmulator({ port: await freePort(), clients: [client], oidcClients: [staffClient] });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -41,6 +43,10 @@ export default async function globalSetup() {
     FITBIT_OAUTH_BASE_URL: emulator.url,
     FITBIT_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
+    OIDC_ISSUER: `${emulator.url}/oidc`,
+    OIDC_CLIENT_ID: staffClient.clientId,
+    OIDC_CLIENT_SECRET: staffClient.clientSecret,
+    ADMIN_EMAILS: DEMO_STAFF[0]!.email,
     LOG_LEVEL: "warn",
   };
   buildIfNeeded(env);
