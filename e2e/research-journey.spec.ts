@@ -31,7 +31,7 @@ test("researcher journey: study, enrolment link, cohort, participant charts, CSV
   expect((await rosa.goto("/research"))?.status()).toBe(200);
 
   // A study of sleep and HRV since 2025-01-01, and a link.
-  await rosa.getByLabel("Name").fill("Shift work and sleep");
+  await rosa.getByLabel("Study name").fill("Shift work and sleep");
   await rosa.getByRole("checkbox", { name: "heart rate variability" }).check();
   await rosa.getByLabel("Starts").fill("2025-01-01");
   await rosa.getByRole("button", { name: "Create study" }).click();

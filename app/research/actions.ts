@@ -1,6 +1,5 @@
 "use server";
 
-import { z } from "zod";
 import { hashSecret, newSecret, API_TOKEN_PREFIX } from "@/lib/api-tokens/secret";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
@@ -21,10 +20,7 @@ import {
 
 const STAFF = { roles: ["RESEARCHER", "ADMIN"] } as const;
 
-/** Forms send metrics as repeated fields; FormData → object keeps only the last, so gather them. */
-const studyForm = z.preprocess((raw) => (raw instanceof FormData ? { ...Object.fromEntries(raw), metrics: raw.getAll("metrics") } : raw), createStudySchema);
-
-export const createStudyAction = defineAction({ input: studyForm, allow: STAFF, name: "study.create" }, async (input, { viewer }) => {
+export const createStudyAction = defineAction({ input: createStudySchema, allow: STAFF, name: "study.create" }, async (input, { viewer }) => {
   const study = await createStudy(viewer.id, input);
   return { message: `Study “${study.name}” created.` };
 });

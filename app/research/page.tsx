@@ -37,7 +37,7 @@ export default async function ResearchPage() {
         <h2 id="new-study">Create a study</h2>
         <ActionForm action={createStudyAction} submitLabel="Create study" pendingLabel="Creating…">
           <label>
-            Name <input name="name" required maxLength={120} />
+            Study name <input name="name" required maxLength={120} />
           </label>
           <label>
             Description <textarea name="description" maxLength={2000} rows={3} />

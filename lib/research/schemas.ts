@@ -9,7 +9,7 @@ export const createStudySchema = z
   .object({
     name: z.string().trim().min(1, "Give the study a name.").max(120),
     description: z.string().trim().max(2000).default(""),
-    metrics: z.array(z.enum(METRICS)).min(1, "Choose at least one metric."),
+    metrics: z.preprocess((value) => (typeof value === "string" ? [value] : value ?? []), z.array(z.enum(METRICS)).min(1, "Choose at least one metric.")),
     startDate: isoDate,
     endDate: z.union([isoDate, z.literal("")]).optional(),
     showNames: checkbox.default(false),
