@@ -70,7 +70,7 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
       WHERE sp."studyId" = ${study.id} AND sp."leftAt" IS NULL
         ${search ? (study.showNames ? Prisma.sql`AND (sp."studyCode" ILIKE ${search} OR u.name ILIKE ${search})` : Prisma.sql`AND sp."studyCode" ILIKE ${search}`) : Prisma.empty}
     )
-    SELECT cohort.*, count(*) OVER () AS total FROM cohort sp
+    SELECT sp.*, count(*) OVER () AS total FROM cohort sp
     WHERE true ${statusFilter}
     ORDER BY ${SORT_SQL[query.sort]} ${direction}, sp."studyCode" ASC
     LIMIT ${COHORT_PAGE_SIZE} OFFSET ${(query.page - 1) * COHORT_PAGE_SIZE}
