@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
 import { migrateDatabase } from "../lib/db/migrate";
+import { DEMO_RATE_LIMIT_PER_HOUR, REAL_LIMITS_SENTENCE } from "../lib/demo";
 import { buildIfNeeded } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
 import { ensureLocalSecrets } from "./lib/local-secrets";
@@ -17,9 +18,11 @@ await runLauncher(async () => {
   const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 
   const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fitbit`] };
-  const emulator = await startEmulator({ port: emulatorPort, clients: [client] });
+  // A raised limit so the whole year syncs in about a minute (the banner says so).
+  const emulator = await startEmulator({ port: emulatorPort, clients: [client], rateLimitPerHour: DEMO_RATE_LIMIT_PER_HOUR });
   onShutdown(emulator.close);
   console.log(`Fitbit emulator on ${emulator.url} (demo people, consent page, control API under /__emulator/)`);
+  console.log(`Emulator rate limit raised to ${DEMO_RATE_LIMIT_PER_HOUR.toLocaleString("en-GB")} requests an hour for the demo (${REAL_LIMITS_SENTENCE}).`);
 
   const database = await resolveDatabase();
   onShutdown(database.stop);
