@@ -1,6 +1,17 @@
 "use client";
 
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { ChartFigure, DataTable, num } from "./chart-figure";
 import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
 import { AXIS_TICK, COLORS } from "./colors";
@@ -12,7 +23,12 @@ const BUCKET_WORD: Record<Exclude<Bucket, "day">, { noun: string; adjective: str
 };
 
 const tickFor = (bucket: Bucket) => (date: string) =>
-  new Intl.DateTimeFormat("en-GB", bucket === "month" ? { month: "short", year: "2-digit", timeZone: "UTC" } : { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(dateToMs(date)));
+  new Intl.DateTimeFormat(
+    "en-GB",
+    bucket === "month"
+      ? { month: "short", year: "2-digit", timeZone: "UTC" }
+      : { day: "numeric", month: "short", timeZone: "UTC" },
+  ).format(new Date(dateToMs(date)));
 
 interface Props {
   title: string;
@@ -29,7 +45,17 @@ interface Props {
 }
 
 /** A long range as weekly or monthly medians with the interquartile range as a band. */
-export function GroupedSeriesChart({ title, what, unit, points, bucket, color = COLORS.brand, digits = 1, format, busy }: Props) {
+export function GroupedSeriesChart({
+  title,
+  what,
+  unit,
+  points,
+  bucket,
+  color = COLORS.brand,
+  digits = 1,
+  format,
+  busy,
+}: Props) {
   const grouped = groupByBucket(points, bucket);
   const show = format ?? ((value: number) => `${num(value, digits)} ${unit}`);
   const word = BUCKET_WORD[bucket];
@@ -42,23 +68,65 @@ export function GroupedSeriesChart({ title, what, unit, points, bucket, color = 
         { label: `${word.adjective} median`, color, shape: "line" },
         { label: "Middle half of nights", color, shape: "band" },
       ]}
-      table={() => <GroupedTable caption={`${title}: ${word.noun}ly median and range`} rows={grouped} show={show} />}
+      table={() => (
+        <GroupedTable
+          caption={`${title}: ${word.noun}ly median and range`}
+          rows={grouped}
+          show={show}
+        />
+      )}
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={grouped} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--line)" />
           <XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
-          <YAxis tick={AXIS_TICK} width={52} domain={["auto", "auto"]} tickFormatter={(value: number) => num(value, 0)} label={{ value: unit, angle: -90, position: "insideLeft", offset: 4, fill: "var(--muted)", fontSize: 12, dy: 20 }} />
+          <YAxis
+            tick={AXIS_TICK}
+            width={52}
+            domain={["auto", "auto"]}
+            tickFormatter={(value: number) => num(value, 0)}
+            label={{
+              value: unit,
+              angle: -90,
+              position: "insideLeft",
+              offset: 4,
+              fill: "var(--muted)",
+              fontSize: 12,
+              dy: 20,
+            }}
+          />
           <Tooltip content={<GroupedTooltip show={show} />} />
-          <Area dataKey="band" fill={color} fillOpacity={0.2} stroke="none" isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="median" stroke={color} strokeWidth={2.5} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          <Area
+            dataKey="band"
+            fill={color}
+            fillOpacity={0.2}
+            stroke="none"
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+          <Line
+            dataKey="median"
+            stroke={color}
+            strokeWidth={2.5}
+            dot={{ r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFigure>
   );
 }
 
-function GroupedTooltip({ active, payload, show }: { active?: boolean; payload?: ReadonlyArray<{ payload?: GroupedPoint }>; show: (value: number) => string }) {
+function GroupedTooltip({
+  active,
+  payload,
+  show,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: GroupedPoint }>;
+  show: (value: number) => string;
+}) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
@@ -71,14 +139,23 @@ function GroupedTooltip({ active, payload, show }: { active?: boolean; payload?:
         <>
           Median {show(point.median)}
           <br />
-          Middle half {show(point.p25!)}–{show(point.p75!)} · {point.count} night{point.count === 1 ? "" : "s"}
+          Middle half {show(point.p25!)}–{show(point.p75!)} · {point.count} night
+          {point.count === 1 ? "" : "s"}
         </>
       )}
     </div>
   );
 }
 
-function GroupedTable({ caption, rows, show }: { caption: string; rows: GroupedPoint[]; show: (value: number) => string }) {
+function GroupedTable({
+  caption,
+  rows,
+  show,
+}: {
+  caption: string;
+  rows: GroupedPoint[];
+  show: (value: number) => string;
+}) {
   return (
     <DataTable
       caption={caption}
@@ -87,9 +164,21 @@ function GroupedTable({ caption, rows, show }: { caption: string; rows: GroupedP
       columns={[
         { label: "Period", value: (row) => row.label },
         { label: "Nights", value: (row) => num(row.count), numeric: true },
-        { label: "Median", value: (row) => (row.median === null ? "—" : show(row.median)), numeric: true },
-        { label: "25th percentile", value: (row) => (row.p25 === null ? "—" : show(row.p25)), numeric: true },
-        { label: "75th percentile", value: (row) => (row.p75 === null ? "—" : show(row.p75)), numeric: true },
+        {
+          label: "Median",
+          value: (row) => (row.median === null ? "—" : show(row.median)),
+          numeric: true,
+        },
+        {
+          label: "25th percentile",
+          value: (row) => (row.p25 === null ? "—" : show(row.p25)),
+          numeric: true,
+        },
+        {
+          label: "75th percentile",
+          value: (row) => (row.p75 === null ? "—" : show(row.p75)),
+          numeric: true,
+        },
       ]}
     />
   );
@@ -102,16 +191,44 @@ const STAGES = [
   { key: "wake", label: "Awake", color: COLORS.wake },
 ] as const;
 
-type StageNight = { date: string; deep: number | null; light: number | null; rem: number | null; wake: number | null };
+type StageNight = {
+  date: string;
+  deep: number | null;
+  light: number | null;
+  rem: number | null;
+  wake: number | null;
+};
 
 /** Sleep stages over a long range: each week's (or month's) median minutes per stage as 100 % stacked bars. */
-export function GroupedStageSharesChart({ nights, bucket, busy }: { nights: StageNight[]; bucket: Exclude<Bucket, "day">; busy?: boolean }) {
-  const perStage = STAGES.map((stage) => groupByBucket(nights.map((night) => ({ date: night.date, value: night[stage.key] })), bucket));
+export function GroupedStageSharesChart({
+  nights,
+  bucket,
+  busy,
+}: {
+  nights: StageNight[];
+  bucket: Exclude<Bucket, "day">;
+  busy?: boolean;
+}) {
+  const perStage = STAGES.map((stage) =>
+    groupByBucket(
+      nights.map((night) => ({ date: night.date, value: night[stage.key] })),
+      bucket,
+    ),
+  );
   const rows = perStage[0]!.map((point, index) => {
     const medians = STAGES.map((_, stageIndex) => perStage[stageIndex]![index]!.median);
     const total = medians.reduce<number>((sum, value) => sum + (value ?? 0), 0);
-    const share = (value: number | null) => (value === null || total === 0 ? null : Math.round((value / total) * 1000) / 10);
-    return { date: point.date, label: point.label, count: point.count, deep: share(medians[0]!), light: share(medians[1]!), rem: share(medians[2]!), wake: share(medians[3]!) };
+    const share = (value: number | null) =>
+      value === null || total === 0 ? null : Math.round((value / total) * 1000) / 10;
+    return {
+      date: point.date,
+      label: point.label,
+      count: point.count,
+      deep: share(medians[0]!),
+      light: share(medians[1]!),
+      rem: share(medians[2]!),
+      wake: share(medians[3]!),
+    };
   });
   const word = BUCKET_WORD[bucket];
   return (
@@ -129,7 +246,11 @@ export function GroupedStageSharesChart({ nights, bucket, busy }: { nights: Stag
           columns={[
             { label: "Period", value: (row) => row.label },
             { label: "Nights", value: (row) => num(row.count), numeric: true },
-            ...STAGES.map((stage) => ({ label: `${stage.label} (%)`, value: (row: (typeof rows)[number]) => num(row[stage.key], 1), numeric: true })),
+            ...STAGES.map((stage) => ({
+              label: `${stage.label} (%)`,
+              value: (row: (typeof rows)[number]) => num(row[stage.key], 1),
+              numeric: true,
+            })),
           ]}
         />
       )}
@@ -138,14 +259,29 @@ export function GroupedStageSharesChart({ nights, bucket, busy }: { nights: Stag
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--line)" />
           <XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
-          <YAxis tick={AXIS_TICK} width={44} domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value} %`} />
+          <YAxis
+            tick={AXIS_TICK}
+            width={44}
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(value: number) => `${value} %`}
+          />
           <Tooltip
-            labelFormatter={(_, payload) => String((payload?.[0]?.payload as { label?: string } | undefined)?.label ?? "")}
+            labelFormatter={(_, payload) =>
+              String((payload?.[0]?.payload as { label?: string } | undefined)?.label ?? "")
+            }
             formatter={(value, name) => [`${num(Number(value), 1)} %`, name]}
             itemSorter={() => 0}
           />
           {STAGES.map((stage) => (
-            <Bar key={stage.key} dataKey={stage.key} name={stage.label} stackId="shares" fill={stage.color} isAnimationActive={false} />
+            <Bar
+              key={stage.key}
+              dataKey={stage.key}
+              name={stage.label}
+              stackId="shares"
+              fill={stage.color}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -12,7 +12,13 @@ const STAGES = [
  * percentages written in each segment's legend so colour is never the only cue. Data comes in
  * as props: usable for any subject (participant or researcher view).
  */
-export function StageShareBars({ rows, title = "Sleep stages" }: { rows: { label: string; shares: StageShares }[]; title?: string }) {
+export function StageShareBars({
+  rows,
+  title = "Sleep stages",
+}: {
+  rows: { label: string; shares: StageShares }[];
+  title?: string;
+}) {
   return (
     <figure className="stage-shares" aria-label={title}>
       <table className="visually-hidden">
@@ -44,11 +50,17 @@ export function StageShareBars({ rows, title = "Sleep stages" }: { rows: { label
             <span className="stage-share-label">{row.label}</span>
             <div className="stage-share-bar">
               {STAGES.map((stage) => (
-                <span key={stage.key} style={{ width: `${row.shares[stage.key]}%`, background: stage.color }} title={`${stage.label} ${row.shares[stage.key]} %`} />
+                <span
+                  key={stage.key}
+                  style={{ width: `${row.shares[stage.key]}%`, background: stage.color }}
+                  title={`${stage.label} ${row.shares[stage.key]} %`}
+                />
               ))}
             </div>
             <span className="stage-share-values">
-              {STAGES.map((stage) => `${stage.label} ${Math.round(row.shares[stage.key])} %`).join(" · ")}
+              {STAGES.map((stage) => `${stage.label} ${Math.round(row.shares[stage.key])} %`).join(
+                " · ",
+              )}
             </span>
           </div>
         ))}
