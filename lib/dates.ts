@@ -5,11 +5,24 @@
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar date written `yyyy-MM-dd` (rejects 2026-02-30). */
-export function isIsoDate(value: string): boolean {
+/**
+ * The dates Nightly deals in at all: wearables and their APIs start well after 2000, and years
+ * such as 0000 or 0001 are calendar-valid but break date arithmetic, `Intl` and `@db.Date`
+ * columns further in. Anything outside is refused at the edge (users and providers alike).
+ */
+export const EARLIEST_DATE = "2000-01-01";
+export const LATEST_DATE = "2099-12-31";
+
+/** True for a real calendar date written `yyyy-MM-dd` (rejects 2026-02-30 and 2026-13-01). */
+export function isCalendarDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** True for a real calendar date within EARLIEST_DATE..LATEST_DATE. */
+export function isIsoDate(value: string): boolean {
+  return isCalendarDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE;
 }
 
 export function dateToMs(date: string): number {

@@ -7,7 +7,7 @@ import { MissingPermissionsNotice } from "@/components/dashboard/missing-permiss
 import { EmptyState } from "@/components/dashboard/states";
 import { SyncStatusPanel } from "@/components/dashboard/sync-status-panel";
 import { rangeFromSearchParams, rangeToParams } from "@/lib/api-schemas/range";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireSelfPage } from "@/lib/authz/page";
 import { formatDayLabel } from "@/lib/dates";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
@@ -22,18 +22,18 @@ export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUserPage();
+  const { user, subject } = await requireSelfPage();
   const params = await searchParams;
-  const context = await getDashboardContext(user.id);
+  const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
   const ok = (metric: keyof typeof context.access) => context.access[metric].state === "ok";
   const [sleep, hrv, breathing, nutrition, sync, overview] = await Promise.all([
-    ok("sleep") ? getSleepNights(user.id, range) : null,
-    ok("hrv") ? getHrv(user.id, range) : null,
-    ok("breathing") ? getBreathing(user.id, range) : null,
-    ok("nutrition") ? getNutrition(user.id, range, context.unitSystem) : null,
+    ok("sleep") ? getSleepNights(subject, range) : null,
+    ok("hrv") ? getHrv(subject, range) : null,
+    ok("breathing") ? getBreathing(subject, range) : null,
+    ok("nutrition") ? getNutrition(subject, range, context.unitSystem) : null,
     getSyncPanelData(user.id),
-    getOverview(user.id, context.timezone, context.access),
+    getOverview(subject, context.timezone, context.access),
   ]);
   const query = new URLSearchParams(rangeToParams(range)).toString();
   const empty = (sleep?.nightCount ?? 0) + (hrv?.dayCount ?? 0) + (breathing?.dayCount ?? 0) + (nutrition?.dayCount ?? 0) === 0;

@@ -11,6 +11,17 @@ describe("date helpers", () => {
     expect(isIsoDate("2026-13-01")).toBe(false);
   });
 
+  it("refuses calendar-valid dates outside the years Nightly deals in (0000, 0001, 9999)", () => {
+    for (const value of ["0000-01-08", "0001-01-01", "1999-12-31", "2100-01-01", "9999-12-31", "+02026-01-01", "２０２６-01-01"]) {
+      expect(isIsoDate(value), value).toBe(false);
+    }
+    expect(isIsoDate("2000-01-01")).toBe(true);
+    expect(isIsoDate("2099-12-31")).toBe(true);
+    const parsed = rangeQuerySchema.safeParse({ from: "0001-01-01", to: "0001-01-05" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(/between 2000-01-01 and 2099-12-31/);
+  });
+
   it("adds days across month, year and DST boundaries without drifting", () => {
     expect(addDays("2026-03-28", 1)).toBe("2026-03-29"); // Europe DST starts 29 Mar
     expect(addDays("2026-03-29", 1)).toBe("2026-03-30");

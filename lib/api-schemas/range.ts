@@ -4,7 +4,7 @@
  * "today" is their local today. Shared by route handlers, pages and client components.
  */
 import { z } from "zod";
-import { addDays, daysBetween, isIsoDate, localToday } from "@/lib/dates";
+import { addDays, daysBetween, EARLIEST_DATE, isCalendarDate, isIsoDate, LATEST_DATE, localToday } from "@/lib/dates";
 
 export const PRESETS = ["7d", "30d", "90d", "1y"] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -17,7 +17,9 @@ export const PRESET_LABELS: Record<Preset, string> = { "7d": "7 d", "30d": "30 d
 
 export const isoDate = z
   .string({ error: "Give a date written yyyy-MM-dd, e.g. 2026-03-01." })
-  .refine(isIsoDate, { message: "Use a calendar date written yyyy-MM-dd, e.g. 2026-03-01." });
+  .max(10, { message: "Use a calendar date written yyyy-MM-dd, e.g. 2026-03-01." })
+  .refine(isCalendarDate, { message: "Use a calendar date written yyyy-MM-dd, e.g. 2026-03-01.", abort: true })
+  .refine(isIsoDate, { message: `Use a date between ${EARLIEST_DATE} and ${LATEST_DATE}.` });
 
 export const rangeFields = {
   preset: z.enum(PRESETS, { message: `preset must be one of ${PRESETS.join(", ")}.` }).optional(),

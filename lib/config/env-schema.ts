@@ -51,6 +51,24 @@ export const envSchema = z.object({
   /** Emulator control URL, shown on demo pages only. */
   EMULATOR_URL: url.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Staff sign-in through OpenID Connect: the issuer URL (discovery at
+   * $OIDC_ISSUER/.well-known/openid-configuration) and this app's client. All three or none. */
+  OIDC_ISSUER: url.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Comma-separated staff email addresses that become admins when they sign in. */
+  ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email("ADMIN_EMAILS must be comma-separated email addresses"))),
+}).superRefine((value, ctx) => {
+  const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: "staff sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

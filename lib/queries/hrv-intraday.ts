@@ -1,8 +1,10 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import { z } from "zod";
 import type { HrvNightResult, HrvReading } from "@/lib/api-schemas/hrv";
 import { localTimeToMs, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 
 const WINDOW_MS = 5 * 60_000;
@@ -47,7 +49,11 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
 }
 
 /** One night's 5-minute HRV readings (empty when none were synced). */
-export async function getHrvNight(userId: string, date: string): Promise<HrvNightResult> {
-  const rows = await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { readings: true } });
+export async function getHrvNight(subject: AuthorizedSubject, date: string): Promise<HrvNightResult> {
+  const { userId } = scopeRead(subject, "hrv", { from: date, to: date });
+  const rows = onePerKey(
+    await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { provider: true, readings: true } }),
+    () => date,
+  );
   return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)) };
 }

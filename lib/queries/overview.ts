@@ -1,8 +1,9 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import type { MetricAccess, Metric } from "@/lib/api-schemas/dashboard";
 import type { Overview, OverviewMetric, StageShares } from "@/lib/api-schemas/overview";
 import type { SleepNightRow } from "@/lib/api-schemas/sleep";
-import { addDays, fromDbDate, localToday } from "@/lib/dates";
+import { addDays, fromDbDate, localToday, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { spreadOf } from "@/lib/stats";
 import { getBreathing } from "./breathing";
@@ -41,18 +42,23 @@ export function sharesOf(night: Pick<SleepNightRow, "deep" | "light" | "rem" | "
  * Last night against the 30 nights before it. Only metrics the person allowed are read, so a
  * withdrawn permission means its data is neither fetched nor shown.
  */
-export async function getOverview(userId: string, timezone: string | null, access: Record<Metric, MetricAccess>): Promise<Overview> {
-  const allowed = (metric: Metric) => access[metric].state === "ok";
-  const newest = allowed("sleep")
-    ? await db.sleepLog.findFirst({ where: { userId, isMainSleep: true }, orderBy: { dateOfSleep: "desc" }, select: { dateOfSleep: true } })
+export async function getOverview(subject: AuthorizedSubject, timezone: string | null, access: Record<Metric, MetricAccess>): Promise<Overview> {
+  const allowed = (metric: Metric) => access[metric].state === "ok" && subject.metrics.includes(metric);
+  const read = allowed("sleep") ? scopeRead(subject, "sleep", { from: "2000-01-01", to: localToday(timezone) }) : null;
+  const newest = read
+    ? await db.sleepLog.findFirst({
+        where: { userId: read.userId, isMainSleep: true, dateOfSleep: { gte: toDbDate(read.from), lte: toDbDate(read.to) } },
+        orderBy: { dateOfSleep: "desc" },
+        select: { dateOfSleep: true },
+      })
     : null;
   const anchor = newest ? fromDbDate(newest.dateOfSleep) : localToday(timezone);
   const window = { from: addDays(anchor, -(BASELINE_NIGHTS + 14)), to: anchor };
   const [sleep, hrv, breathing, detail] = await Promise.all([
-    allowed("sleep") ? getSleepNights(userId, window) : null,
-    allowed("hrv") ? getHrv(userId, window) : null,
-    allowed("breathing") ? getBreathing(userId, window) : null,
-    newest ? getSleepNightDetail(userId, anchor) : null,
+    allowed("sleep") ? getSleepNights(subject, window) : null,
+    allowed("hrv") ? getHrv(subject, window) : null,
+    allowed("breathing") ? getBreathing(subject, window) : null,
+    newest ? getSleepNightDetail(subject, anchor) : null,
   ]);
   const nights = sleep?.nights ?? [];
   const last = newest ? nights.find((night) => night.date === anchor) : undefined;

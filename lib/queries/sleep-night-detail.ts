@@ -1,8 +1,10 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import { z } from "zod";
 import type { SleepLogDetail, SleepNightDetail, SleepSegment } from "@/lib/api-schemas/sleep";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 
 const LEVELS = ["deep", "light", "rem", "wake", "asleep", "restless", "awake"] as const;
 
@@ -31,11 +33,15 @@ export function parseLevels(levels: unknown): { segments: SleepSegment[]; shortW
 }
 
 /** Every sleep log of one night (wake date) with its levels, main sleep first. */
-export async function getSleepNightDetail(userId: string, date: string): Promise<SleepNightDetail> {
-  const logs = await db.sleepLog.findMany({
-    where: { userId, dateOfSleep: toDbDate(date) },
-    orderBy: [{ isMainSleep: "desc" }, { startAt: "asc" }],
-  });
+export async function getSleepNightDetail(subject: AuthorizedSubject, date: string): Promise<SleepNightDetail> {
+  const { userId } = scopeRead(subject, "sleep", { from: date, to: date });
+  const logs = onePerKey(
+    await db.sleepLog.findMany({
+      where: { userId, dateOfSleep: toDbDate(date) },
+      orderBy: [{ isMainSleep: "desc" }, { startAt: "asc" }],
+    }),
+    () => date,
+  );
   return {
     date,
     logs: logs.map((log): SleepLogDetail => {

@@ -1,8 +1,10 @@
 import "server-only";
+import { lookBackFrom, scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import type { SleepNightRow, SleepNightsResult } from "@/lib/api-schemas/sleep";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { addDays, fromDbDate, gapFill, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 import { rollingMean } from "./rolling";
 
@@ -10,11 +12,12 @@ const AVG_WINDOW_DAYS = 30;
 
 type LogRow = Awaited<ReturnType<typeof loadLogs>>[number];
 
-function loadLogs(userId: string, from: string, to: string) {
-  return db.sleepLog.findMany({
+async function loadLogs(userId: string, from: string, to: string) {
+  const logs = await db.sleepLog.findMany({
     where: { userId, dateOfSleep: { gte: toDbDate(from), lte: toDbDate(to) } },
     orderBy: [{ dateOfSleep: "asc" }, { startAt: "asc" }],
     select: {
+      provider: true,
       dateOfSleep: true,
       isMainSleep: true,
       type: true,
@@ -31,6 +34,8 @@ function loadLogs(userId: string, from: string, to: string) {
       awakeMinutes: true,
     },
   });
+  // One provider per night (lib/providers/precedence.ts): a night is never counted twice.
+  return onePerKey(logs, (log) => fromDbDate(log.dateOfSleep));
 }
 
 /** The night's main sleep: the flagged one, else the longest (defensive against odd data). */
@@ -49,8 +54,9 @@ type StageKey = "deepMinutes" | "lightMinutes" | "remMinutes" | "wakeMinutes";
  * apart and 30-day rolling means of stage minutes (from the stored nights, including the 29 days
  * before `from`).
  */
-export async function getSleepNights(userId: string, range: Pick<DateRange, "from" | "to">): Promise<SleepNightsResult> {
-  const logs = await loadLogs(userId, addDays(range.from, -(AVG_WINDOW_DAYS - 1)), range.to);
+export async function getSleepNights(subject: AuthorizedSubject, requested: Pick<DateRange, "from" | "to">): Promise<SleepNightsResult> {
+  const range = scopeRead(subject, "sleep", requested);
+  const logs = await loadLogs(range.userId, lookBackFrom(range, addDays(range.from, -(AVG_WINDOW_DAYS - 1))), range.to);
   const byDate = new Map<string, LogRow[]>();
   for (const log of logs) {
     const date = fromDbDate(log.dateOfSleep);

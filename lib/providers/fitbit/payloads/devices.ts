@@ -1,5 +1,6 @@
 /** `GET /1/user/-/devices.json` (reference §10.2): a bare array, `[]` without devices. */
 import { z } from "zod";
+import { int32 } from "@/lib/providers/payload-primitives";
 import { fitbitLocalDateTime } from "./sleep";
 
 export const devicesSchema = z.array(
@@ -8,7 +9,7 @@ export const devicesSchema = z.array(
     deviceVersion: z.string(),
     type: z.string(),
     battery: z.string(),
-    batteryLevel: z.number().int().optional(),
+    batteryLevel: int32.optional(),
     lastSyncTime: fitbitLocalDateTime,
   }),
 );

@@ -1,5 +1,6 @@
 /** Nutrition payloads (reference §9): one day's food log and the caloriesIn / water series. */
 import { z } from "zod";
+import { INT32_MAX, INT32_MIN, int32 } from "@/lib/providers/payload-primitives";
 import { fitbitDate } from "./sleep";
 
 const nutritionalValues = z.looseObject({
@@ -28,7 +29,7 @@ export const foodLogDaySchema = z.looseObject({
     }),
   ),
   // `goals` may be missing for people without a calorie goal (UNCONFIRMED, §9.1).
-  goals: z.looseObject({ calories: z.number().optional() }).optional(),
+  goals: z.looseObject({ calories: int32.optional() }).optional(),
   summary: nutritionalValues.extend({ water: z.number().optional() }),
 });
 export type FitbitFoodLogDay = z.infer<typeof foodLogDaySchema>;
@@ -37,7 +38,9 @@ export type FitbitFoodLogDay = z.infer<typeof foodLogDaySchema>;
 const numericString = z
   .string()
   .regex(/^-?\d+(\.\d+)?$/, "expected a numeric string")
-  .transform(Number);
+  .transform(Number)
+  // Calories land in an Int column: a value past its range is an impossible day, not a crash.
+  .pipe(z.number().min(INT32_MIN).max(INT32_MAX));
 
 const seriesEntry = z.looseObject({ dateTime: fitbitDate, value: numericString });
 

@@ -3,35 +3,31 @@
  * must ignore unknown ones; only what we store is required.
  */
 import { z } from "zod";
+import { int32, nonNegativeInt32, providerDate, providerLocalDateTime } from "@/lib/providers/payload-primitives";
 
-/** `yyyy-MM-dd` */
-export const fitbitDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected yyyy-MM-dd");
+/** `yyyy-MM-dd`, a real calendar date. */
+export const fitbitDate = providerDate;
 /** `yyyy-MM-ddTHH:mm:ss` with optional `.SSS`, no offset (local time, §13). */
-export const fitbitLocalDateTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?$/,
-    "expected local yyyy-MM-ddTHH:mm:ss.SSS",
-  );
+export const fitbitLocalDateTime = providerLocalDateTime;
 
 const levelEntry = z.looseObject({
   dateTime: fitbitLocalDateTime,
   level: z.string().min(1),
-  seconds: z.number().int().nonnegative(),
+  seconds: nonNegativeInt32,
 });
 
 const levelSummaryEntry = z.looseObject({
-  count: z.number().int().nonnegative().optional(),
-  minutes: z.number().int().nonnegative(),
+  count: nonNegativeInt32.optional(),
+  minutes: nonNegativeInt32,
   thirtyDayAvgMinutes: z.number().nonnegative().optional(),
 });
 
 export const sleepLogSchema = z.looseObject({
   dateOfSleep: fitbitDate,
-  duration: z.number().int().nonnegative(),
-  efficiency: z.number().int(),
+  duration: nonNegativeInt32,
+  efficiency: int32,
   endTime: fitbitLocalDateTime,
-  infoCode: z.number().int(),
+  infoCode: int32,
   isMainSleep: z.boolean(),
   levels: z.looseObject({
     data: z.array(levelEntry),
@@ -41,12 +37,12 @@ export const sleepLogSchema = z.looseObject({
   // Fitbit log ids exceed 2^53 in principle; JSON numbers are read as they come, stored as text.
   logId: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]),
   logType: z.string().min(1),
-  minutesAfterWakeup: z.number().int().nonnegative(),
-  minutesAsleep: z.number().int().nonnegative(),
-  minutesAwake: z.number().int().nonnegative(),
-  minutesToFallAsleep: z.number().int().nonnegative(),
+  minutesAfterWakeup: nonNegativeInt32,
+  minutesAsleep: nonNegativeInt32,
+  minutesAwake: nonNegativeInt32,
+  minutesToFallAsleep: nonNegativeInt32,
   startTime: fitbitLocalDateTime,
-  timeInBed: z.number().int().nonnegative(),
+  timeInBed: nonNegativeInt32,
   type: z.enum(["stages", "classic"]),
 });
 export type FitbitSleepLog = z.infer<typeof sleepLogSchema>;

@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: hrvNightQuerySchema,
-  handler: async ({ user, query }) => {
+  handler: async ({ user, subject, query }) => {
     await ensureHrvIntradayNight(user.id, query.date);
-    return getHrvNight(user.id, query.date);
+    return getHrvNight(subject, query.date);
   },
 });
