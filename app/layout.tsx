@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/demo-banner";
-import { currentUser } from "@/lib/auth/session";
+import { currentUserPage } from "@/lib/auth/session";
 import { env } from "@/lib/config/env";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -16,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const user = await currentUserPage();
   return (
     <html lang="en">
       <body>

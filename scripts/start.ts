@@ -4,7 +4,7 @@
  * more workers: `npm run worker`.
  */
 import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
-import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
+import { DEFAULT_CLIENT, DEFAULT_GOOGLE_CLIENT, googleRedirectUri, startEmulator } from "../emulator/server";
 import { parseEnv } from "../lib/config/env-schema";
 import { migrateDatabase } from "../lib/db/migrate";
 import { resolveDatabase } from "./lib/database";
@@ -25,7 +25,7 @@ await runLauncher(async () => {
   }
   if (!production) Object.assign(process.env, { ...ensureLocalSecrets(), ...pickSet(process.env) });
   // Development without Fitbit credentials talks to the emulator, the same switch as the demo.
-  if (dev && !process.env.FITBIT_CLIENT_ID) await useEmulator();
+  if (dev && !process.env.FITBIT_CLIENT_ID && !process.env.GOOGLE_CLIENT_ID) await useEmulator();
 
   const database = await resolveDatabase();
   onShutdown(database.stop);
@@ -36,23 +36,37 @@ await runLauncher(async () => {
   const env = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : "production" });
   // NextAuth v4 falls back to http://localhost:3000 on its own; give it the URL our default means.
   process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
-  spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], { ...process.env }, "Next.js");
+  // In production Next.js leaves SIGTERM to instrumentation-node.ts, which stops the in-process
+  // sync worker gracefully before exiting (Next.js would otherwise exit at once).
+  const childEnv = dev ? { ...process.env } : { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" };
+  spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], childEnv, "Next.js");
   console.log(`Nightly ${dev ? "(dev) " : ""}on ${env.NEXTAUTH_URL}${database.embedded ? " with embedded PostgreSQL (.data/postgres)" : ""}`);
 });
 
 async function useEmulator() {
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/${FITBIT_PROVIDER_ID}`] };
-  const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), clients: [client] });
+  const googleClient = { ...DEFAULT_GOOGLE_CLIENT, redirectUris: [googleRedirectUri(appUrl)] };
+  const emulator = await startEmulator({
+    port: Number(process.env.EMULATOR_PORT ?? 4010),
+    clients: [client],
+    googleClients: [googleClient],
+  });
   onShutdown(emulator.close);
   Object.assign(process.env, {
     FITBIT_CLIENT_ID: client.clientId,
     FITBIT_CLIENT_SECRET: client.clientSecret,
     FITBIT_OAUTH_BASE_URL: emulator.url,
     FITBIT_API_BASE_URL: emulator.url,
+    GOOGLE_CLIENT_ID: googleClient.clientId,
+    GOOGLE_CLIENT_SECRET: googleClient.clientSecret,
+    GOOGLE_OAUTH_BASE_URL: emulator.url,
+    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
+    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
+    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
   });
-  console.log(`No FITBIT_CLIENT_ID: using the Fitbit emulator on ${emulator.url}`);
+  console.log(`No provider credentials: using the emulator (Google and Fitbit) on ${emulator.url}`);
 }
 
 /** Explicitly configured secrets win over the generated local ones. */

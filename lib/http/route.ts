@@ -7,6 +7,7 @@ import { env } from "@/lib/config/env";
 import { authorizeSelf, authorizeStudy, requireRole, type AuthorizedStudy } from "@/lib/authz/authorize";
 import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { Viewer } from "@/lib/authz/viewer";
+import { assertDatabaseAvailable } from "@/lib/db/availability";
 import type { Role } from "@/lib/generated/prisma/client";
 import { AppError, errorBody } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
@@ -106,7 +107,7 @@ export function defineRoute<
       } as unknown as Parameters<typeof spec.handler>[0]);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(await unlessDatabaseDown(error));
     }
   };
   return Object.assign(route, { declaration: { auth: spec.auth, allow } satisfies RouteDeclaration });
@@ -128,6 +129,15 @@ function parseQuery(request: NextRequest, schema: z.ZodType): unknown {
     throw new AppError(400, "bad_request", `Invalid query parameters: give ${repeated.join(", ")} only once.`);
   }
   return parseOrThrow(schema, Object.fromEntries(request.nextUrl.searchParams), "query parameters");
+}
+
+/** A query that failed because the database went away is a 503, not our bug (a 500). */
+async function unlessDatabaseDown(error: unknown): Promise<unknown> {
+  if (error instanceof AppError) return error;
+  return assertDatabaseAvailable(1000).then(
+    () => error,
+    (unavailable: unknown) => unavailable,
+  );
 }
 
 export function errorResponse(error: unknown): Response {

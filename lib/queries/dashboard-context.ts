@@ -30,7 +30,7 @@ function scopesOf(provider: string): Record<Metric, string> {
   return { sleep: metricScopes.sleep, hrv: metricScopes.hrv, breathing: metricScopes.br, nutrition: metricScopes.nutrition };
 }
 
-const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF"]);
+const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF", "INTERRUPTED"]);
 
 /** Decides per metric whether it can be shown, from granted scopes and the sync's findings. */
 export function metricAccess(
