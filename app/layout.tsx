@@ -33,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <>
                   <Link href="/dashboard">Dashboard</Link>
                   <Link href="/account">Account</Link>
+                  {user.role === "RESEARCHER" || user.role === "ADMIN" ? <Link href="/research">Research</Link> : null}
+                  {user.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}
                 </>
               ) : null}
             </nav>
