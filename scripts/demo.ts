@@ -6,6 +6,7 @@ import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
 import { DEFAULT_OIDC_CLIENT, DEMO_STAFF } from "../emulator/oidc/staff";
 import { DEFAULT_CLIENT, DEFAULT_GOOGLE_CLIENT, googleRedirectUri, startEmulator } from "../emulator/server";
 import { migrateDatabase } from "../lib/db/migrate";
+import { DEMO_RATE_LIMIT_PER_HOUR, REAL_LIMITS_SENTENCE } from "../lib/demo";
 import { buildIfNeeded } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
 import { ensureLocalSecrets } from "./lib/local-secrets";
@@ -21,9 +22,11 @@ await runLauncher(async () => {
   const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/${FITBIT_PROVIDER_ID}`] };
   const staffClient = { ...DEFAULT_OIDC_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/oidc`] };
   const googleClient = { ...DEFAULT_GOOGLE_CLIENT, redirectUris: [googleRedirectUri(appUrl)] };
-  const emulator = await startEmulator({ port: emulatorPort, clients: [client], googleClients: [googleClient], oidcClients: [staffClient] });
+  // A raised limit so the whole year syncs in about a minute (the banner says so).
+  const emulator = await startEmulator({ port: emulatorPort, clients: [client], googleClients: [googleClient], oidcClients: [staffClient], rateLimitPerHour: DEMO_RATE_LIMIT_PER_HOUR });
   onShutdown(emulator.close);
   console.log(`Fitbit emulator on ${emulator.url} (demo people, consent page, control API under /__emulator/)`);
+  console.log(`Emulator rate limit raised to ${DEMO_RATE_LIMIT_PER_HOUR.toLocaleString("en-GB")} requests an hour for the demo (${REAL_LIMITS_SENTENCE}).`);
 
   const database = await resolveDatabase();
   onShutdown(database.stop);
