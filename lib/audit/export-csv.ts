@@ -1,6 +1,6 @@
 import "server-only";
-import { csvField } from "@/lib/api-schemas/export";
 import { db } from "@/lib/db/client";
+import { csvLines } from "@/lib/research/export/csv";
 import type { AuditFilters } from "./filters";
 import { auditWhere } from "./search";
 
@@ -9,7 +9,7 @@ export const AUDIT_CSV_COLUMNS = ["id", "at", "action", "outcome", "actor_id", "
 /** Spreadsheet programs run a cell starting with = + - @ as a formula; a leading quote stops that. */
 function cell(value: string | null): string {
   const text = value ?? "";
-  return csvField(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /**
@@ -25,7 +25,7 @@ export async function streamAuditCsv(filters: AuditFilters, batchSize = 1000): P
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(`${AUDIT_CSV_COLUMNS.join(",")}\r\n`));
+        controller.enqueue(encoder.encode(csvLines([[...AUDIT_CSV_COLUMNS]])));
         return;
       }
       const batch = await db.auditLog.findMany({
@@ -38,21 +38,19 @@ export async function streamAuditCsv(filters: AuditFilters, batchSize = 1000): P
         return;
       }
       before = batch.at(-1)!.id;
-      const lines = batch.map((entry) =>
-        [
-          String(entry.id),
-          entry.at.toISOString(),
-          cell(entry.action),
-          cell(entry.outcome),
-          cell(entry.actorId),
-          cell(entry.actorEmail),
-          cell(entry.subjectUserId),
-          cell(entry.studyId),
-          cell(entry.target),
-          cell(entry.details === null ? null : JSON.stringify(entry.details)),
-        ].join(","),
-      );
-      controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
+      const records = batch.map((entry) => [
+        String(entry.id),
+        entry.at.toISOString(),
+        cell(entry.action),
+        cell(entry.outcome),
+        cell(entry.actorId),
+        cell(entry.actorEmail),
+        cell(entry.subjectUserId),
+        cell(entry.studyId),
+        cell(entry.target),
+        cell(entry.details === null ? null : JSON.stringify(entry.details)),
+      ]);
+      controller.enqueue(encoder.encode(csvLines(records)));
       if (batch.length < batchSize) controller.close();
     },
   });
