@@ -46,8 +46,12 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
   return out;
 }
 
-/** One night's 5-minute HRV readings (empty when none were synced). */
+/** One night's stored 5-minute HRV readings (empty when none were synced), and whether an
+ * on-demand fetch could bring them: the night has an HRV summary but no readings yet. */
 export async function getHrvNight(userId: string, date: string): Promise<HrvNightResult> {
-  const rows = await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { readings: true } });
-  return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)) };
+  const [rows, summary] = await Promise.all([
+    db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { readings: true } }),
+    db.hrvDaily.findFirst({ where: { userId, date: toDbDate(date) }, select: { date: true } }),
+  ]);
+  return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)), fetchable: rows.length === 0 && summary !== null };
 }

@@ -6,7 +6,6 @@ import { requireUserPage } from "@/lib/auth/session";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getHrv } from "@/lib/queries/hrv";
 import { getHrvNight } from "@/lib/queries/hrv-intraday";
-import { ensureHrvIntradayNight } from "@/lib/sync/on-demand";
 import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Heart rate variability" };
@@ -19,9 +18,8 @@ export default async function HrvPage({ searchParams }: { searchParams: SearchPa
   const { range } = rangeFromSearchParams(params, context.timezone);
   const initial = await getHrv(user.id, range);
   const night = dateParam(params, "night") ?? initial.latestNight;
-  // An older night opened by link gets its 5-minute readings now; a spent hourly quota just
-  // leaves the night without them (the API route explains that when asked again).
-  if (night) await ensureHrvIntradayNight(user.id, night).catch(() => undefined);
+  // Reads only: an older night without readings is fetched by the client (POST), since opening
+  // a page must not spend the person's provider quota.
   const initialNight = night ? await getHrvNight(user.id, night) : null;
   return (
     <Suspense>
