@@ -10,13 +10,18 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
     text: "Nightly deleted your tokens, but Fitbit could not be reached to revoke them. You can also remove Nightly in your Fitbit account settings.",
   },
   required: { tone: "info", text: "Sign in to see that page." },
+  deleted: { tone: "info", text: "Your data is deleted: Nightly revoked its access at Fitbit and removed your account and everything synced." },
+  deleted_locally: {
+    tone: "warn",
+    text: "Your data is deleted from Nightly, but Fitbit could not be reached to revoke its access. You can also remove Nightly in your Fitbit account settings.",
+  },
 };
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const user = await currentUser();
   if (user) redirect("/dashboard");
-  const key = params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
+  const key = params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
   return (
     <div className="stack">

@@ -37,6 +37,8 @@ test("bad input: anonymous callers get 401 on every data route", async ({ reques
 });
 
 test("bad input: malformed ranges, dates and formats get a clear 400, never a 500", async ({ page }) => {
+  // Every request now checks the session before parsing: allow for a busy machine.
+  test.setTimeout(180_000);
   await signInWithFitbit(page, PEOPLE.ada);
   const failures: string[] = [];
   const check = async (url: string) => {

@@ -3,6 +3,9 @@ import { APP_B_URL, APP_URL, PEOPLE, emulator, signInWithFitbit, sql } from "./s
 
 /** Named security regressions for issue 6 §5: guardrails and security headers. */
 
+// Many requests per test on a shared, often busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async () => {
   await emulator("/reset", { body: {} });
 });
@@ -124,10 +127,14 @@ test("security: mutating routes refuse cross-site and same-site cross-origin req
       expect((await response.json()).error.code).toBe("forbidden");
     }
   }
-  // A real browser form on app B (localhost, another port: same-site, cross-origin) posting to A.
+  // A real browser form on another port of localhost (same-site, cross-origin) posting to the app.
+  // The attacker's page is served by Playwright, so no Nightly CSP (form-action) protects it.
   const before = await queued();
-  await page.goto(`${APP_B_URL()}/api/health`);
-  await page.setContent(`<form method="post" action="${APP_URL()}/api/sync"><button>go</button></form>`);
+  const attacker = `${APP_B_URL()}/attacker`;
+  await page.route(attacker, (route) =>
+    route.fulfill({ contentType: "text/html", body: `<form method="post" action="${APP_URL()}/api/sync"><button>go</button></form>` }),
+  );
+  await page.goto(attacker);
   const [response] = await Promise.all([page.waitForResponse(`${APP_URL()}/api/sync`), page.getByRole("button", { name: "go" }).click()]);
   expect(response.status()).toBe(403);
   expect(await queued()).toBe(before);

@@ -51,6 +51,8 @@ export const envSchema = z.object({
   /** Emulator control URL, shown on demo pages only. */
   EMULATOR_URL: url.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Days a dead connection (needs re-consent, retired) keeps its encrypted tokens. */
+  DEAD_CONNECTION_TOKEN_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -55,17 +55,7 @@ export type DisconnectOutcome = "revoked" | "revoked_locally";
  */
 export async function disconnectProvider(userId: string, provider = "fitbit"): Promise<DisconnectOutcome> {
   const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider } } });
-  let outcome: DisconnectOutcome = "revoked_locally";
-  if (connection?.refreshTokenEnc || connection?.accessTokenEnc) {
-    try {
-      const token = connection.refreshTokenEnc
-        ? openToken(connection.refreshTokenEnc, connection.id, "refresh")
-        : openToken(connection.accessTokenEnc!, connection.id, "access");
-      outcome = (await revokeFitbitToken(token)) === "revoked" ? "revoked" : "revoked_locally";
-    } catch (error) {
-      log.warn("could not revoke at provider", { connectionId: connection.id, error: String(error) });
-    }
-  }
+  const outcome = connection ? await revokeAtProvider(connection) : "revoked_locally";
   await db.$transaction([
     db.providerConnection.updateMany({
       where: { userId, provider },
@@ -82,6 +72,25 @@ export async function disconnectProvider(userId: string, provider = "fitbit"): P
   ]);
   log.info("provider disconnected", { userId, provider, outcome });
   return outcome;
+}
+
+/** Revokes a connection's grant at the provider (refresh token, else access token). Never throws:
+ * an unreachable provider or undecryptable token means only the local deletion happens. */
+export async function revokeAtProvider(connection: {
+  id: string;
+  accessTokenEnc: string | null;
+  refreshTokenEnc: string | null;
+}): Promise<DisconnectOutcome> {
+  if (!connection.refreshTokenEnc && !connection.accessTokenEnc) return "revoked_locally";
+  try {
+    const token = connection.refreshTokenEnc
+      ? openToken(connection.refreshTokenEnc, connection.id, "refresh")
+      : openToken(connection.accessTokenEnc!, connection.id, "access");
+    return (await revokeFitbitToken(token)) === "revoked" ? "revoked" : "revoked_locally";
+  } catch (error) {
+    log.warn("could not revoke at provider", { connectionId: connection.id, error: error instanceof Error ? error.message : String(error) });
+    return "revoked_locally";
+  }
 }
 
 export interface ConnectionSummary {

@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { purgeDeadConnectionTokens } from "@/lib/connections/purge-dead-tokens";
 import { log } from "@/lib/log";
 import { runSync, type RunOptions, type SyncOutcome } from "./engine";
 import {
@@ -97,6 +98,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
   await boss.work(SCHEDULE_QUEUE, async () => {
     const queued = await enqueueActiveUsers();
     log.info("scheduled sync queued", { users: queued });
+    // Housekeeping on the same tick: dead connections' tokens past DEAD_CONNECTION_TOKEN_DAYS.
+    await purgeDeadConnectionTokens().catch((error: unknown) =>
+      log.error("could not drop dead connections' tokens", { error: error instanceof Error ? error.message : String(error) }),
+    );
   });
   log.info("sync worker started", { concurrency: options.concurrency ?? 2 });
 }
