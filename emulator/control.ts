@@ -1,20 +1,33 @@
 /**
  * Control API under `/__emulator/` (JSON in and out). It lets tests and the demo steer the
  * emulator from another process: read counters, move the clock, inject faults, retire the API.
- * It does not exist on the real Fitbit, and no Fitbit endpoint depends on it.
+ * It does not exist on the real Fitbit or Google, and no provider endpoint depends on it. Calls
+ * about tokens take `?provider=google` to act on the Google side (default fitbit); users are
+ * named by Fitbit encoded id or Google healthUserId.
  */
 import { z } from "zod";
 import type { RequestContext } from "./context";
 import { faultInputSchema } from "./faults";
 import { HttpError, readBody, sendJson } from "./http";
-import { findPerson } from "./people";
+import { findGooglePerson, GOOGLE_PEOPLE, type GooglePerson } from "./google/people";
 
 const clockSchema = z.union([
   z.strictObject({ advanceSeconds: z.number().finite() }),
   z.strictObject({ setMs: z.number().int().nonnegative() }),
 ]);
 const retiredSchema = z.strictObject({ retired: z.boolean() });
-const rateLimitSchema = z.strictObject({ perHour: z.number().int().min(1).max(1_000_000) });
+const rateLimitSchema = z
+  .strictObject({
+    perHour: z.number().int().min(1).max(1_000_000).optional(),
+    perMinute: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .refine((b) => b.perHour !== undefined || b.perMinute !== undefined, "perHour or perMinute");
+const pagingSchema = z.strictObject({
+  forceEmptyPages: z.boolean().optional(),
+  sleepScanDays: z.number().int().min(1).max(3660).optional(),
+  scanDays: z.number().int().min(1).max(3660).optional(),
+});
+const providerSchema = z.enum(["fitbit", "google"]).default("fitbit");
 
 type Handler = (ctx: RequestContext, params: Record<string, string>) => Promise<unknown> | unknown;
 interface ControlRoute {
@@ -39,10 +52,33 @@ async function input<T>(ctx: RequestContext, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-function person(params: Record<string, string>) {
-  const found = findPerson(params.id ?? "");
+/** A demo person by Fitbit encoded id or Google healthUserId. */
+function person(params: Record<string, string>): GooglePerson {
+  const found = findGooglePerson(params.id ?? "");
   if (!found) throw new HttpError(404, `Unknown user ${params.id ?? ""}`);
   return found;
+}
+
+/** `?provider=fitbit|google` (default fitbit) and optional `clientId`. */
+function target(ctx: RequestContext) {
+  const query = new URLSearchParams(ctx.target.search);
+  const parsed = providerSchema.safeParse(query.get("provider") ?? undefined);
+  if (!parsed.success) throw new HttpError(400, "provider must be fitbit or google");
+  return { provider: parsed.data, clientId: query.get("clientId") ?? undefined };
+}
+
+function describePerson(g: GooglePerson) {
+  return {
+    encodedId: g.person.encodedId,
+    fitbitUserId: g.legacyUserId === "" ? null : g.legacyUserId,
+    healthUserId: g.healthUserId,
+    legacyUserId: g.legacyUserId,
+    googleSub: g.sub,
+    email: g.email,
+    displayName: `${g.person.firstName} ${g.person.lastName}`,
+    timezone: g.person.timezone,
+    device: g.device,
+  };
 }
 
 const routes: ControlRoute[] = [
@@ -57,18 +93,70 @@ const routes: ControlRoute[] = [
     },
   },
   {
+    method: "GET",
+    pattern: /^\/people$/,
+    handle: () => ({ people: GOOGLE_PEOPLE.map(describePerson) }),
+  },
+  {
+    method: "GET",
+    pattern: /^\/users\/(?<id>[^/]+)$/,
+    handle: (_ctx, params) => describePerson(person(params)),
+  },
+  {
     method: "POST",
     pattern: /^\/users\/(?<id>[^/]+)\/expire-access-tokens$/,
-    handle: (ctx, params) => ({
-      expired: ctx.state.tokens.expireAccessTokens(person(params).encodedId),
-    }),
+    handle: (ctx, params) => {
+      const g = person(params);
+      const { provider } = target(ctx);
+      return {
+        expired:
+          provider === "google"
+            ? ctx.state.google.tokens.expireAccessTokens(g.healthUserId)
+            : ctx.state.tokens.expireAccessTokens(g.person.encodedId),
+      };
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/users\/(?<id>[^/]+)\/revoke-tokens$/,
+    handle: (ctx, params) => {
+      const g = person(params);
+      const { provider, clientId } = target(ctx);
+      if (provider === "google")
+        return { revokedClients: ctx.state.google.tokens.revokeUser(g.healthUserId, clientId) };
+      const clients = clientId === undefined ? [...ctx.state.clients.keys()] : [clientId];
+      for (const c of clients) ctx.state.tokens.revokeAll(c, g.person.encodedId);
+      return { revokedClients: clients.length };
+    },
   },
   {
     method: "GET",
     pattern: /^\/users\/(?<id>[^/]+)\/tokens$/,
     handle: (ctx, params) => {
-      const clientId = new URLSearchParams(ctx.target.search).get("clientId") ?? undefined;
-      return ctx.state.tokens.summary(person(params).encodedId, clientId);
+      const g = person(params);
+      const { provider, clientId } = target(ctx);
+      return provider === "google"
+        ? ctx.state.google.tokens.summary(g.healthUserId, clientId)
+        : ctx.state.tokens.summary(g.person.encodedId, clientId);
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/google\/paging$/,
+    handle: (ctx) => ({ ...ctx.state.google.paging }),
+  },
+  {
+    method: "POST",
+    pattern: /^\/google\/paging$/,
+    handle: async (ctx) => {
+      const body = await input(ctx, pagingSchema);
+      const paging = ctx.state.google.paging;
+      ctx.state.google.paging = {
+        forceEmptyPages: body.forceEmptyPages ?? paging.forceEmptyPages,
+        sleepScanDays: body.sleepScanDays ?? paging.sleepScanDays,
+        scanDays: body.scanDays ?? paging.scanDays,
+      };
+      return { ...ctx.state.google.paging };
     },
   },
   { method: "GET", pattern: /^\/faults$/, handle: (ctx) => ({ faults: ctx.state.faults.list() }) },
@@ -108,14 +196,22 @@ const routes: ControlRoute[] = [
   {
     method: "GET",
     pattern: /^\/rate-limit$/,
-    handle: (ctx) => ({ perHour: ctx.state.rateLimiter.perHour }),
+    handle: (ctx) => ({
+      perHour: ctx.state.rateLimiter.perHour,
+      perMinute: ctx.state.google.rateLimiter.perMinute,
+    }),
   },
   {
     method: "POST",
     pattern: /^\/rate-limit$/,
     handle: async (ctx) => {
-      ctx.state.rateLimiter.perHour = (await input(ctx, rateLimitSchema)).perHour;
-      return { perHour: ctx.state.rateLimiter.perHour };
+      const body = await input(ctx, rateLimitSchema);
+      if (body.perHour !== undefined) ctx.state.rateLimiter.perHour = body.perHour;
+      if (body.perMinute !== undefined) ctx.state.google.rateLimiter.perMinute = body.perMinute;
+      return {
+        perHour: ctx.state.rateLimiter.perHour,
+        perMinute: ctx.state.google.rateLimiter.perMinute,
+      };
     },
   },
   {

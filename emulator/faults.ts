@@ -18,8 +18,11 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const faultInputSchema = z.strictObject({
   kind: z.enum(FAULT_KINDS),
-  /** Route name (e.g. "sleep.date", "profile", "oauth.token"), or "*" for every data route. */
+  /** Route name (e.g. "sleep.date", "profile", "oauth.token", "google.sleep.list"), or "*" for
+   * every data route. */
   endpoint: z.string().min(1).max(100).default("*"),
+  /** Only requests to this provider's API (Google names start with "google."). Default: both. */
+  provider: z.enum(["fitbit", "google"]).optional(),
   userId: z.string().min(1).max(20).optional(),
   count: z.number().int().min(1).max(1_000_000).default(1),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
@@ -61,8 +64,10 @@ export class FaultQueue {
    * endpoint of "oauth.token" matches both grants ("oauth.token.authorization_code", …).
    */
   take(surface: FaultSurface, endpoint: string, userId: string | null): Fault | undefined {
+    const provider = endpoint.startsWith("google.") ? "google" : "fitbit";
     const index = this.faults.findIndex((f) => {
       if (f.userId !== undefined && f.userId !== userId) return false;
+      if (f.provider !== undefined && f.provider !== provider) return false;
       if (surface === "oauth") {
         return (
           OAUTH_KINDS.includes(f.kind) &&

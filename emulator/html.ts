@@ -54,8 +54,8 @@ code{background:var(--bg);padding:.1rem .3rem;border-radius:4px}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
 `;
 
-/** Full document with the shared header and styles. */
-export function page(title: string, body: RawHtml): string {
+/** Full document with the shared header and styles; `brand` is the wordmark in the header. */
+export function page(title: string, body: RawHtml, brand = "fitbit"): string {
   return html`<!doctype html>
     <html lang="en">
       <head>
@@ -67,7 +67,7 @@ export function page(title: string, body: RawHtml): string {
         </style>
       </head>
       <body>
-        <header><span class="brand">fitbit</span></header>
+        <header><span class="brand">${brand}</span></header>
         <main>${body}</main>
       </body>
     </html>`.__html;

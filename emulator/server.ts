@@ -22,6 +22,10 @@ import { handleAuthorizeGet, handleAuthorizePost } from "./fitbit/oauth-authoriz
 import { handleIntrospect, handleRevoke } from "./fitbit/oauth-revoke";
 import { handleToken } from "./fitbit/oauth-token";
 import { avatarSvg } from "./fitbit/profile";
+import { DEFAULT_GOOGLE_CLIENT, type GoogleClient, googleClientsSchema } from "./google/clients";
+import { dispatchGoogle, GOOGLE_AUTHORIZE_PATH, isGooglePath } from "./google/dispatch";
+import { type RpcError, sendOAuthError, sendRpcError } from "./google/errors";
+import { googleErrorPage } from "./google/consent-page";
 import { errorPage } from "./html";
 import {
   Form,
@@ -39,6 +43,8 @@ import { EmulatorState, registeredClientsSchema } from "./state";
 import type { DataRoute, RegisteredClient } from "./types";
 
 export { EmulatorState } from "./state";
+export { DEFAULT_GOOGLE_CLIENT, googleRedirectUri, type GoogleClient } from "./google/clients";
+export { findGooglePerson, GOOGLE_PEOPLE, type GooglePerson } from "./google/people";
 
 export interface EmulatorOptions {
   /** 0 = random free port. Default 4010. */
@@ -57,6 +63,12 @@ export interface EmulatorOptions {
   dataRoutes?: DataRoute[];
   /** Start with the legacy API switched off (everything 410). Default false. */
   retired?: boolean;
+  /** Google OAuth clients. Default `[DEFAULT_GOOGLE_CLIENT]`. */
+  googleClients?: GoogleClient[];
+  /** Google access-token lifetime. Default 3600 (`expires_in` 3599). */
+  googleTokenLifetimeSeconds?: number;
+  /** Health API quota per person per minute. Default 300. */
+  googleRateLimitPerMinute?: number;
 }
 
 export interface RunningEmulator {
@@ -81,6 +93,8 @@ const optionsSchema = z.object({
   tokenLifetimeSeconds: z.number().int().min(1).default(28800),
   rateLimitPerHour: z.number().int().min(1).default(150),
   startTimeMs: z.number().int().nonnegative().optional(),
+  googleTokenLifetimeSeconds: z.number().int().min(1).default(3600),
+  googleRateLimitPerMinute: z.number().int().min(1).default(300),
 });
 
 /** Form-posting OAuth endpoints (JSON answers) and their counter names. */
@@ -102,6 +116,7 @@ async function dispatch(ctx: RequestContext): Promise<void> {
     return sendHtml(res, 200, renderIndexPage(state, ctx.origin));
   const avatar = /^\/avatars\/([A-Za-z0-9]+)\.svg$/.exec(path);
   if (avatar && req.method === "GET") return serveAvatar(ctx, avatar[1]!);
+  if (isGooglePath(path)) return dispatchGoogle(ctx);
 
   const isAuthorize = path === "/oauth2/authorize";
   const oauthJson = OAUTH_JSON[path];
@@ -187,6 +202,7 @@ function answerFailure(
     console.error("[emulator] internal error:", err instanceof Error ? err.message : err);
   }
   const status = err instanceof HttpError ? err.status : 500;
+  if (isGooglePath(path)) return answerGoogleFailure(res, path, status);
   // Closing after 413 stops a client that keeps uploading a huge body.
   const quota =
     DATA_PATH.test(path) && !OAUTH_JSON[path] ? rateHeaders(state.rateLimiter.anonymous()) : {};
@@ -220,9 +236,47 @@ function answerFailure(
   }
 }
 
+/** The same, in Google's dialects (HTML on the consent page, RFC 6749, google.rpc.Status). */
+function answerGoogleFailure(res: ServerResponse, path: string, status: number): void {
+  if (status === 413) res.setHeader("connection", "close");
+  const known = status === 400 || status === 413;
+  if (path === GOOGLE_AUTHORIZE_PATH) {
+    const message =
+      status === 413
+        ? "Request entity too large"
+        : status === 400
+          ? "Malformed request"
+          : "Server error";
+    return sendHtml(
+      res,
+      known ? status : 500,
+      googleErrorPage("invalid_request", message, known ? status : 500),
+    );
+  }
+  if (path.startsWith("/v4/")) {
+    const error: RpcError = known
+      ? {
+          code: status,
+          status: "INVALID_ARGUMENT",
+          message: status === 413 ? "Request payload too large." : "Malformed request.",
+        }
+      : { code: 500, status: "INTERNAL", message: "Internal error encountered." };
+    return sendRpcError(res, error);
+  }
+  if (known)
+    return sendOAuthError(
+      res,
+      status,
+      "invalid_request",
+      status === 413 ? "Request too large" : "Malformed request",
+    );
+  sendOAuthError(res, 500, "internal_failure", "Backend Error");
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const opts = optionsSchema.parse(options);
   const clients = registeredClientsSchema.parse(options.clients ?? [DEFAULT_CLIENT]);
+  const googleClients = googleClientsSchema.parse(options.googleClients ?? [DEFAULT_GOOGLE_CLIENT]);
   // Loaded lazily so a broken data module never stops tests that bring their own routes.
   const dataRoutes = options.dataRoutes ?? (await import("./fitbit/data-routes")).fitbitDataRoutes;
   const state = new EmulatorState({
@@ -230,6 +284,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clients,
     dataRoutes,
     retired: options.retired ?? false,
+    googleClients,
   });
   let url = "";
 

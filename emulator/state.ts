@@ -8,6 +8,8 @@ import { RequestCounters } from "./counters";
 import { FaultQueue } from "./faults";
 import { RateLimiter } from "./fitbit/rate-limit";
 import { TokenStore } from "./fitbit/tokens";
+import type { GoogleClient } from "./google/clients";
+import { GoogleState } from "./google/state";
 import type { DataRoute, RegisteredClient } from "./types";
 
 /** Validates client registrations (env JSON or options) before anything trusts them. */
@@ -42,6 +44,9 @@ export interface EmulatorStateInit {
   startTimeMs?: number;
   dataRoutes: DataRoute[];
   retired: boolean;
+  googleClients: GoogleClient[];
+  googleTokenLifetimeSeconds: number;
+  googleRateLimitPerMinute: number;
 }
 
 export class EmulatorState {
@@ -55,6 +60,8 @@ export class EmulatorState {
   readonly tokenLifetimeSeconds: number;
   /** When true every Fitbit endpoint answers 410 (the legacy API's switch-off). */
   retired: boolean;
+  /** The Google OAuth server and Health API (same clock, counters and faults). */
+  readonly google: GoogleState;
 
   constructor(init: EmulatorStateInit) {
     this.clock = new Clock(init.startTimeMs);
@@ -64,12 +71,20 @@ export class EmulatorState {
     this.rateLimiter = new RateLimiter(this.clock, init.rateLimitPerHour);
     this.dataRoutes = init.dataRoutes;
     this.retired = init.retired;
+    this.google = new GoogleState(
+      this.clock,
+      init.googleClients,
+      init.googleTokenLifetimeSeconds,
+      init.googleRateLimitPerMinute,
+    );
   }
 
-  /** Control API `POST /__emulator/reset`: counters, faults and rate windows; tokens stay. */
+  /** Control API `POST /__emulator/reset`: counters, faults, rate windows and Google paging
+   * switches; tokens stay. */
   resetTransient(): void {
     this.counters.reset();
     this.faults.clear();
     this.rateLimiter.reset();
+    this.google.resetTransient();
   }
 }

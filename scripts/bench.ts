@@ -66,7 +66,7 @@ try {
     const totalMs = Date.now() - started;
     if (outcome.kind !== "completed")
       throw new Error(`${person.displayName}: sync ended ${outcome.kind}`);
-    const state = await db.syncState.findUniqueOrThrow({ where: { userId: userId } });
+    const state = await db.syncState.findFirstOrThrow({ where: { userId } });
     const counts = emulator.state.counters.byUser[person.encodedId] ?? {};
     const used = (...names: string[]) => names.reduce((sum, name) => sum + (counts[name] ?? 0), 0);
     const foodDays = await db.nutritionDaily.count({

@@ -2,6 +2,7 @@
  * `npm run demo`: the whole product on one machine with nothing configured — embedded
  * PostgreSQL, the Fitbit emulator with its demo people, and Nightly wired to both.
  */
+import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
 import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
 import { migrateDatabase } from "../lib/db/migrate";
 import { buildIfNeeded } from "./lib/build";
@@ -16,7 +17,7 @@ await runLauncher(async () => {
   const appUrl = `http://localhost:${port}`;
   const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 
-  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fitbit`] };
+  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/${FITBIT_PROVIDER_ID}`] };
   const emulator = await startEmulator({ port: emulatorPort, clients: [client] });
   onShutdown(emulator.close);
   console.log(`Fitbit emulator on ${emulator.url} (demo people, consent page, control API under /__emulator/)`);

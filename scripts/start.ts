@@ -3,6 +3,7 @@
  * then Next.js. The web process also runs the background worker unless NIGHTLY_WORKER=off;
  * more workers: `npm run worker`.
  */
+import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
 import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
 import { parseEnv } from "../lib/config/env-schema";
 import { migrateDatabase } from "../lib/db/migrate";
@@ -41,7 +42,7 @@ await runLauncher(async () => {
 
 async function useEmulator() {
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fitbit`] };
+  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/${FITBIT_PROVIDER_ID}`] };
   const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), clients: [client] });
   onShutdown(emulator.close);
   Object.assign(process.env, {

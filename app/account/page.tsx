@@ -9,6 +9,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { requireUserPage } from "@/lib/auth/session";
 import { getConnectionSummary } from "@/lib/connections/connections";
 import { db } from "@/lib/db/client";
+import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
 import { FITBIT_REQUESTED_SCOPES, SCOPE_FEATURES, missingScopes } from "@/lib/providers/fitbit/scopes";
 
 export const metadata: Metadata = { title: "Account" };
@@ -20,7 +21,7 @@ export default async function AccountPage() {
   const sessionUser = await requireUserPage();
   const [user, connection] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: sessionUser.id } }),
-    getConnectionSummary(sessionUser.id),
+    getConnectionSummary(sessionUser.id, FITBIT_PROVIDER_ID),
   ]);
   const missing = connection ? missingScopes(connection.grantedScopes) : [...FITBIT_REQUESTED_SCOPES];
   return (

@@ -27,6 +27,8 @@ export interface Physiology {
   hrvIntraday: HrvIntraday | null;
   br: BrSummary | null;
   brIntraday: BrIntraday | null;
+  /** The instant of each `hrvIntraday.minutes` entry (same order), for the Google view. */
+  hrvInstants: number[];
 }
 
 export const NO_PHYSIOLOGY: Physiology = {
@@ -34,6 +36,7 @@ export const NO_PHYSIOLOGY: Physiology = {
   hrvIntraday: null,
   br: null,
   brIntraday: null,
+  hrvInstants: [],
 };
 
 const WINDOW_MS = 5 * 60_000;
@@ -76,6 +79,7 @@ export function physiologyFor(
         minutes: minutes.map(({ minute, value }) => ({ minute, value })),
         dateTime,
       };
+      out.hrvInstants = minutes.map((m) => m.utc);
     }
   }
   if (!brMissing) {
@@ -114,7 +118,7 @@ function hrvWindows(person: DemoPerson, day: number, main: GeneratedLog) {
   const rng = rngFor(person.seed, "hrv-intraday", day);
   const level = nightlyHrv(person, day, main);
   const { startUtc, endUtc } = main.episode;
-  const out: (HrvMinute & { stage: StageLevel })[] = [];
+  const out: (HrvMinute & { stage: StageLevel; utc: number })[] = [];
   let segIndex = 0;
   for (
     let w = Math.ceil(startUtc / WINDOW_MS) * WINDOW_MS;
@@ -142,6 +146,7 @@ function hrvWindows(person: DemoPerson, day: number, main: GeneratedLog) {
         lf: round(hf * rng.uniform(lo, hi), 3),
       },
       stage,
+      utc: w,
     });
   }
   return out;

@@ -37,6 +37,8 @@ export interface GeneratedLog {
   episode: Episode;
   /** Stage segments as instants (stages logs only; empty for classic). */
   segments: { level: StageLevel; startUtc: number; seconds: number }[];
+  /** Brief wakes (`shortData`) as instants, for the Google view of the same night. */
+  shortWakes: { startUtc: number; seconds: number }[];
 }
 
 /** Sleep logIds: ~2.6e10 (§0), increasing with the date like Fitbit's, unique per person/day/index. */
@@ -103,7 +105,7 @@ export function buildLog(
       timeInBed: base.timeInBed,
       type: "classic",
     };
-    return { log, episode: ep, segments: [] };
+    return { log, episode: ep, segments: [], shortWakes: [] };
   }
 
   const segs = stagesTimeline(rng, minutes * 2, ep.quality);
@@ -156,7 +158,11 @@ export function buildLog(
     cursor += s.units * 30_000;
     return out;
   });
-  return { log, episode: ep, segments };
+  const shortWakesUtc = shorts.map((w) => ({
+    startUtc: ep.startUtc + w.start * 30_000,
+    seconds: w.units * 30,
+  }));
+  return { log, episode: ep, segments, shortWakes: shortWakesUtc };
 }
 
 function toEntries<L extends string>(

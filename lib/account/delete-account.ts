@@ -13,7 +13,7 @@ import { log } from "@/lib/log";
 export async function deleteAccount(userId: string): Promise<{ outcome: DisconnectOutcome }> {
   const connections = await db.providerConnection.findMany({
     where: { userId },
-    select: { id: true, accessTokenEnc: true, refreshTokenEnc: true },
+    select: { id: true, provider: true, accessTokenEnc: true, refreshTokenEnc: true },
   });
   const outcomes = await Promise.all(connections.map(revokeAtProvider));
   await db.user.deleteMany({ where: { id: userId } });

@@ -5,7 +5,8 @@ import { storeGrant } from "@/lib/connections/connections";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { enqueueSync } from "@/lib/sync/queue";
-import { fitbitProvider, type FitbitSignInProfile } from "@/lib/providers/fitbit/nextauth-provider";
+import { isKnownProvider, signInProviders } from "@/lib/providers/registry";
+import type { SignInProfile } from "@/lib/providers/types";
 import { nightlyAdapter, type NightlyAdapterUser } from "./adapter";
 
 let cached: NextAuthOptions | undefined;
@@ -16,7 +17,7 @@ export function authOptions(): NextAuthOptions {
     adapter: nightlyAdapter(),
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-    providers: [fitbitProvider()],
+    providers: signInProviders(),
     pages: { signIn: "/", error: "/auth/error" },
     callbacks: {
       session({ session, user }) {
@@ -28,18 +29,19 @@ export function authOptions(): NextAuthOptions {
       // Runs after the user row and account link exist, on every sign-in: store the fresh
       // tokens (encrypted) and keep the profile fields current.
       async signIn({ user, account, profile }) {
-        if (account?.provider !== "fitbit" || !account.access_token || !account.refresh_token) return;
+        if (!account || !isKnownProvider(account.provider) || !account.access_token || !account.refresh_token) return;
+        const fields = profile as unknown as SignInProfile | undefined;
+        const mapped = fields && "unitSystem" in fields ? fields : undefined;
         await storeGrant({
           userId: user.id,
-          provider: "fitbit",
+          provider: account.provider,
           providerUserId: account.providerAccountId,
+          ...(mapped && mapped.legacyUserId !== undefined ? { legacyUserId: mapped.legacyUserId } : {}),
           accessToken: account.access_token,
           refreshToken: account.refresh_token,
           expiresAt: account.expires_at ?? Math.floor(Date.now() / 1000) + 3600,
           scope: account.scope ?? "",
         });
-        const fields = profile as unknown as FitbitSignInProfile | undefined;
-        const mapped = fields && "unitSystem" in fields ? fields : undefined;
         if (mapped && mapped.timezone) {
           await db.user.update({
             where: { id: user.id },
@@ -53,10 +55,10 @@ export function authOptions(): NextAuthOptions {
             },
           });
         }
-        log.info("signed in", { userId: user.id, provider: "fitbit" });
+        log.info("signed in", { userId: user.id, provider: account.provider });
         // First sync (or catch-up after re-consent). A queue hiccup must not fail the sign-in:
         // the scheduled sync picks the person up anyway.
-        await enqueueSync(user.id, "signin").catch((error: unknown) =>
+        await enqueueSync(user.id, "signin", { provider: account.provider }).catch((error: unknown) =>
           log.error("could not queue sync after sign-in", { userId: user.id, error: error instanceof Error ? error.message : String(error) }),
         );
       },

@@ -2,13 +2,14 @@ import "server-only";
 import { openToken, sealToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { revokeFitbitToken } from "@/lib/providers/fitbit/oauth-client";
-import { parseGrantedScopes } from "@/lib/providers/fitbit/scopes";
+import { providerById } from "@/lib/providers/registry";
 
 export interface NewGrant {
   userId: string;
-  provider: "fitbit";
+  provider: string;
   providerUserId: string;
+  /** Google Health: the person's legacy Fitbit id (users/me/identity), when they had one. */
+  legacyUserId?: string | null;
   accessToken: string;
   refreshToken: string;
   /** epoch seconds, as OAuth libraries report it */
@@ -36,7 +37,8 @@ export async function storeGrant(grant: NewGrant): Promise<void> {
       providerUserId: grant.providerUserId,
       status: "ACTIVE",
       statusReason: null,
-      grantedScopes: parseGrantedScopes(grant.scope),
+      grantedScopes: providerById(grant.provider).parseGrantedScopes(grant.scope),
+      ...(grant.legacyUserId !== undefined ? { legacyUserId: grant.legacyUserId || null } : {}),
       accessTokenEnc: sealToken(grant.accessToken, existing.id, "access"),
       refreshTokenEnc: sealToken(grant.refreshToken, existing.id, "refresh"),
       accessTokenExpiresAt: new Date(grant.expiresAt * 1000),
@@ -53,7 +55,7 @@ export type DisconnectOutcome = "revoked" | "revoked_locally";
  * Local deletion happens even when the provider cannot be reached: the person asked us to
  * forget the tokens, and we do.
  */
-export async function disconnectProvider(userId: string, provider = "fitbit"): Promise<DisconnectOutcome> {
+export async function disconnectProvider(userId: string, provider: string): Promise<DisconnectOutcome> {
   const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider } } });
   const outcome = connection ? await revokeAtProvider(connection) : "revoked_locally";
   await db.$transaction([
@@ -78,6 +80,7 @@ export async function disconnectProvider(userId: string, provider = "fitbit"): P
  * an unreachable provider or undecryptable token means only the local deletion happens. */
 export async function revokeAtProvider(connection: {
   id: string;
+  provider: string;
   accessTokenEnc: string | null;
   refreshTokenEnc: string | null;
 }): Promise<DisconnectOutcome> {
@@ -86,7 +89,7 @@ export async function revokeAtProvider(connection: {
     const token = connection.refreshTokenEnc
       ? openToken(connection.refreshTokenEnc, connection.id, "refresh")
       : openToken(connection.accessTokenEnc!, connection.id, "access");
-    return (await revokeFitbitToken(token)) === "revoked" ? "revoked" : "revoked_locally";
+    return (await providerById(connection.provider).revokeToken(token)) === "revoked" ? "revoked" : "revoked_locally";
   } catch (error) {
     log.warn("could not revoke at provider", { connectionId: connection.id, error: error instanceof Error ? error.message : String(error) });
     return "revoked_locally";
@@ -105,8 +108,29 @@ export interface ConnectionSummary {
   connectedAt: Date;
 }
 
+const SUMMARY_FIELDS = {
+  provider: true,
+  providerUserId: true,
+  status: true,
+  statusReason: true,
+  grantedScopes: true,
+  accessTokenExpiresAt: true,
+  lastRefreshedAt: true,
+  refreshCount: true,
+  connectedAt: true,
+} as const;
+
+/** Every connection of the person (any provider), newest consent first; never token material. */
+export async function listConnections(userId: string): Promise<ConnectionSummary[]> {
+  return db.providerConnection.findMany({
+    where: { userId },
+    orderBy: { connectedAt: "desc" },
+    select: SUMMARY_FIELDS,
+  });
+}
+
 /** What the person may see about their connection (never token material). */
-export async function getConnectionSummary(userId: string, provider = "fitbit"): Promise<ConnectionSummary | null> {
+export async function getConnectionSummary(userId: string, provider: string): Promise<ConnectionSummary | null> {
   return db.providerConnection.findUnique({
     where: { userId_provider: { userId, provider } },
     select: {

@@ -4,13 +4,14 @@ import { db } from "@/lib/db/client";
 import { RETIRED_REASON } from "./connections";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { FitbitTokenError, refreshFitbitToken } from "@/lib/providers/fitbit/oauth-client";
-import { parseGrantedScopes } from "@/lib/providers/fitbit/scopes";
+import { isKnownProvider, providerById } from "@/lib/providers/registry";
+import { syncedProviderOf } from "@/lib/sync/connection-choice";
+import { ProviderTokenError } from "@/lib/providers/types";
 
 /**
  * The one place that hands out provider access tokens.
  *
- * Fitbit refresh tokens are single use, so two refreshes of one token would lose the
+ * Fitbit refresh tokens are single use (Google's are reusable, but the same rules hold), so two refreshes of one token would lose the
  * connection. Rules that guarantee one refresh per rotation, across requests and processes:
  *  1. Within a process, concurrent refreshes of the same token version share one promise.
  *  2. Across processes, the refresh runs while holding `SELECT … FOR UPDATE` on the
@@ -34,22 +35,27 @@ export interface AccessGrant {
 
 const inFlight = new Map<string, Promise<AccessGrant>>();
 
-function unavailable(status: string): AppError {
+const nameOf = (provider: string) => (isKnownProvider(provider) ? providerById(provider).copy.name : "The data source");
+
+function unavailable(status: string, provider: string): AppError {
+  const name = nameOf(provider);
   switch (status) {
     case "NEEDS_RECONSENT":
-      return new AppError(409, "needs_reconsent", "Fitbit needs you to sign in again to keep syncing.");
+      return new AppError(409, "needs_reconsent", `${name} needs you to sign in again to keep syncing.`);
     case "RETIRED":
-      return new AppError(410, "provider_retired", "The Fitbit Web API has been switched off for this connection.");
+      return new AppError(410, "provider_retired", `The ${name} Web API has been switched off for this connection.`);
     default:
-      return new AppError(409, "connection_revoked", "Fitbit is not connected.");
+      return new AppError(409, "connection_revoked", `${name} is not connected.`);
   }
 }
 
 /** A valid access token for the person's connection, refreshing first when it is about to expire. */
-export async function getAccessToken(userId: string, provider = "fitbit"): Promise<AccessGrant> {
+export async function getAccessToken(userId: string, providerId?: string): Promise<AccessGrant> {
+  // Without a provider: the person's connection that syncs (first by precedence).
+  const provider = providerId ?? (await syncedProviderOf(userId)) ?? "";
   const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider } } });
-  if (!connection) throw new AppError(409, "connection_revoked", "Fitbit is not connected.");
-  if (connection.status !== "ACTIVE" || !connection.accessTokenEnc) throw unavailable(connection.status);
+  if (!connection) throw new AppError(409, "connection_revoked", `${nameOf(provider)} is not connected.`);
+  if (connection.status !== "ACTIVE" || !connection.accessTokenEnc) throw unavailable(connection.status, provider);
   const expiresAt = connection.accessTokenExpiresAt?.getTime() ?? 0;
   if (expiresAt - REFRESH_MARGIN_MS > Date.now()) {
     return {
@@ -78,6 +84,7 @@ function refreshConnection(connectionId: string, seenVersion: number): Promise<A
 
 interface LockedRow {
   id: string;
+  provider: string;
   status: string;
   tokenVersion: number;
   accessTokenEnc: string | null;
@@ -85,15 +92,18 @@ interface LockedRow {
 }
 
 async function refreshUnderRowLock(connectionId: string, seenVersion: number): Promise<AccessGrant> {
-  let failure: FitbitTokenError | undefined;
+  let failure: ProviderTokenError | undefined;
+  let providerId = "";
   const grant = await db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<LockedRow[]>`
-        SELECT id, status::text AS status, "tokenVersion", "accessTokenEnc", "refreshTokenEnc"
+        SELECT id, provider, status::text AS status, "tokenVersion", "accessTokenEnc", "refreshTokenEnc"
         FROM "ProviderConnection" WHERE id = ${connectionId} FOR UPDATE`;
       const row = rows[0];
-      if (!row) throw new AppError(409, "connection_revoked", "Fitbit is not connected.");
-      if (row.status !== "ACTIVE" || !row.refreshTokenEnc || !row.accessTokenEnc) throw unavailable(row.status);
+      if (!row) throw new AppError(409, "connection_revoked", "This data source is not connected.");
+      providerId = row.provider;
+      const provider = providerById(row.provider);
+      if (row.status !== "ACTIVE" || !row.refreshTokenEnc || !row.accessTokenEnc) throw unavailable(row.status, row.provider);
       if (row.tokenVersion !== seenVersion) {
         // Someone refreshed while we waited for the lock: reuse their token.
         return {
@@ -104,15 +114,18 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
       }
       const refreshToken = openToken(row.refreshTokenEnc, connectionId, "refresh");
       try {
-        const tokens = await refreshFitbitToken(refreshToken);
+        const tokens = await provider.refreshToken(refreshToken);
         const version = row.tokenVersion + 1;
         await tx.providerConnection.update({
           where: { id: connectionId },
           data: {
             accessTokenEnc: sealToken(tokens.access_token, connectionId, "access"),
-            refreshTokenEnc: sealToken(tokens.refresh_token, connectionId, "refresh"),
+            // Providers that keep the refresh token (Google) send none back: keep ours.
+            ...(tokens.refresh_token
+              ? { refreshTokenEnc: sealToken(tokens.refresh_token, connectionId, "refresh") }
+              : {}),
             accessTokenExpiresAt: new Date(Date.now() + tokens.expires_in * 1000),
-            grantedScopes: parseGrantedScopes(tokens.scope),
+            ...(tokens.scope !== undefined ? { grantedScopes: provider.parseGrantedScopes(tokens.scope) } : {}),
             tokenVersion: version,
             lastRefreshedAt: new Date(),
             refreshCount: { increment: 1 },
@@ -122,14 +135,14 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
         log.info("token refreshed", { connectionId, version });
         return { connectionId, accessToken: tokens.access_token, version };
       } catch (error) {
-        if (!(error instanceof FitbitTokenError)) throw error;
+        if (!(error instanceof ProviderTokenError)) throw error;
         failure = error;
         if (error.failure.kind === "transient") throw error;
         await tx.providerConnection.update({
           where: { id: connectionId },
           data:
             error.failure.kind === "invalid_grant"
-              ? { status: "NEEDS_RECONSENT", statusReason: "Fitbit no longer accepts Nightly's refresh token." }
+              ? { status: "NEEDS_RECONSENT", statusReason: `${provider.copy.name} no longer accepts Nightly's refresh token.` }
               : { status: "RETIRED", statusReason: RETIRED_REASON },
         });
         return null;
@@ -137,13 +150,13 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
     },
     { maxWait: 30_000, timeout: 30_000 },
   ).catch((error: unknown) => {
-    if (error instanceof FitbitTokenError && error.failure.kind === "transient") {
+    if (error instanceof ProviderTokenError && error.failure.kind === "transient") {
       log.warn("token refresh failed, will retry later", { connectionId, detail: error.failure.detail });
-      throw new AppError(503, "provider_unavailable", "Fitbit is not answering right now; try again shortly.");
+      throw new AppError(503, "provider_unavailable", `${nameOf(providerId)} is not answering right now; try again shortly.`);
     }
     throw error;
   });
   if (grant) return grant;
   log.warn("connection needs attention", { connectionId, reason: failure?.failure.kind });
-  throw unavailable(failure?.failure.kind === "retired" ? "RETIRED" : "NEEDS_RECONSENT");
+  throw unavailable(failure?.failure.kind === "retired" ? "RETIRED" : "NEEDS_RECONSENT", providerId);
 }

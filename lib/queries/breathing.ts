@@ -3,14 +3,18 @@ import type { BreathingResult, BreathingRow } from "@/lib/api-schemas/breathing"
 import type { DateRange } from "@/lib/api-schemas/range";
 import { fromDbDate, gapFill, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 
 /** Nightly breathing rate (full sleep and by stage), one row per date; null = no value. */
 export async function getBreathing(userId: string, range: Pick<DateRange, "from" | "to">): Promise<BreathingResult> {
-  const rows = await db.breathingRateDaily.findMany({
-    where: { userId, date: { gte: toDbDate(range.from), lte: toDbDate(range.to) } },
-    orderBy: { date: "asc" },
-  });
+  const rows = onePerKey(
+    await db.breathingRateDaily.findMany({
+      where: { userId, date: { gte: toDbDate(range.from), lte: toDbDate(range.to) } },
+      orderBy: { date: "asc" },
+    }),
+    (row) => fromDbDate(row.date),
+  );
   const byDate = rows.map((row) => [fromDbDate(row.date), row] as const);
   const days = gapFill(range.from, range.to, byDate, (date, row): BreathingRow => ({
     date,

@@ -1,8 +1,10 @@
 import "server-only";
 import type { DashboardContext, Metric, MetricAccess } from "@/lib/api-schemas/dashboard";
 import { db } from "@/lib/db/client";
+import { providerById } from "@/lib/providers/registry";
+import { syncedProviderOf } from "@/lib/sync/connection-choice";
 
-/** The Fitbit scope each dashboard metric needs. */
+/** The Fitbit scope each dashboard metric needs (the default; each provider names its own). */
 export const METRIC_SCOPES: Record<Metric, string> = {
   sleep: "sleep",
   hrv: "heartrate",
@@ -22,11 +24,21 @@ const UNAVAILABLE_KEYS: Record<Metric, string[]> = {
   nutrition: ["nutrition"],
 };
 
+function scopesOf(provider: string): Record<Metric, string> {
+  const { metricScopes } = providerById(provider);
+  return { sleep: metricScopes.sleep, hrv: metricScopes.hrv, breathing: metricScopes.br, nutrition: metricScopes.nutrition };
+}
+
 const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF"]);
 
 /** Decides per metric whether it can be shown, from granted scopes and the sync's findings. */
-export function metricAccess(metric: Metric, grantedScopes: readonly string[] | null, unavailable: unknown): MetricAccess {
-  const scope = METRIC_SCOPES[metric];
+export function metricAccess(
+  metric: Metric,
+  grantedScopes: readonly string[] | null,
+  unavailable: unknown,
+  scopes: Record<Metric, string> = METRIC_SCOPES,
+): MetricAccess {
+  const scope = scopes[metric];
   if (grantedScopes && !grantedScopes.includes(scope)) return { state: "missing_scope", scope };
   if (unavailable && typeof unavailable === "object") {
     const map = unavailable as Record<string, unknown>;
@@ -50,13 +62,18 @@ function notesOf(unavailable: unknown): Record<string, string> {
 
 /** Who the person is for the dashboard: timezone, units, and what each metric may show. */
 export async function getDashboardContext(userId: string): Promise<DashboardContext> {
+  const provider = (await syncedProviderOf(userId)) ?? "";
   const [user, connection, sync] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true, unitSystem: true } }),
-    db.providerConnection.findFirst({ where: { userId, provider: "fitbit" }, select: { grantedScopes: true, status: true } }),
-    db.syncState.findUnique({ where: { userId }, select: { status: true, unavailable: true, lastSyncStartedAt: true } }),
+    db.providerConnection.findFirst({ where: { userId, provider }, select: { grantedScopes: true, status: true } }),
+    db.syncState.findUnique({
+      where: { userId_provider: { userId, provider } },
+      select: { status: true, unavailable: true, lastSyncStartedAt: true },
+    }),
   ]);
   const granted = connection ? connection.grantedScopes : null;
-  const access = (metric: Metric) => metricAccess(metric, granted, sync?.unavailable);
+  const scopes = provider ? scopesOf(provider) : METRIC_SCOPES;
+  const access = (metric: Metric) => metricAccess(metric, granted, sync?.unavailable, scopes);
   return {
     timezone: user.timezone,
     unitSystem: user.unitSystem,

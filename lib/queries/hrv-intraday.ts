@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { HrvNightResult, HrvReading } from "@/lib/api-schemas/hrv";
 import { localTimeToMs, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 
 const WINDOW_MS = 5 * 60_000;
@@ -49,9 +50,10 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
 /** One night's stored 5-minute HRV readings (empty when none were synced), and whether an
  * on-demand fetch could bring them: the night has an HRV summary but no readings yet. */
 export async function getHrvNight(userId: string, date: string): Promise<HrvNightResult> {
-  const [rows, summary] = await Promise.all([
-    db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { readings: true } }),
+  const [all, summary] = await Promise.all([
+    db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { provider: true, readings: true } }),
     db.hrvDaily.findFirst({ where: { userId, date: toDbDate(date) }, select: { date: true } }),
   ]);
+  const rows = onePerKey(all, () => date);
   return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)), fetchable: rows.length === 0 && summary !== null };
 }

@@ -3,6 +3,7 @@ import type { HrvResult, HrvRow } from "@/lib/api-schemas/hrv";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { addDays, fromDbDate, gapFill, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 import { baselineBand } from "./rolling";
 
@@ -11,11 +12,12 @@ export const BASELINE_MIN_NIGHTS = 7;
 
 /** Daily and deep-sleep RMSSD per night with a personal baseline band from the prior 30 days. */
 export async function getHrv(userId: string, range: Pick<DateRange, "from" | "to">): Promise<HrvResult> {
-  const rows = await db.hrvDaily.findMany({
+  const stored = await db.hrvDaily.findMany({
     where: { userId, date: { gte: toDbDate(addDays(range.from, -BASELINE_DAYS)), lte: toDbDate(range.to) } },
     orderBy: { date: "asc" },
-    select: { date: true, dailyRmssd: true, deepRmssd: true },
+    select: { provider: true, date: true, dailyRmssd: true, deepRmssd: true },
   });
+  const rows = onePerKey(stored, (row) => fromDbDate(row.date));
   const byDate = new Map(rows.map((row) => [fromDbDate(row.date), row] as const));
   const daily = new Map(rows.map((row) => [fromDbDate(row.date), row.dailyRmssd] as const));
   const days = gapFill(range.from, range.to, byDate, (date, row): HrvRow => {

@@ -2,6 +2,7 @@ import "server-only";
 import { MEAL_TYPES, type Meal, type MealTotals, type MealsResult } from "@/lib/api-schemas/nutrition";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { loadDays } from "./nutrition";
 import { convertWater, round, waterUnitFor, type UnitSystem } from "@/lib/units";
 
 function totalsOf(entries: { calories: number; carbsG: number | null; fatG: number | null; proteinG: number | null }[]): MealTotals {
@@ -17,10 +18,14 @@ function totalsOf(entries: { calories: number; carbsG: number | null; fatG: numb
 
 /** One day's food log grouped by meal (in meal order), with per-meal and day totals. */
 export async function getMeals(userId: string, date: string, unitSystem: UnitSystem): Promise<MealsResult> {
-  const [entries, daily] = await Promise.all([
-    db.foodLogEntry.findMany({ where: { userId, date: toDbDate(date) }, orderBy: [{ mealTypeId: "asc" }, { providerLogId: "asc" }] }),
-    db.nutritionDaily.findFirst({ where: { userId, date: toDbDate(date) } }),
-  ]);
+  // The day's provider is the one whose totals the nutrition chart shows for it (precedence).
+  const daily = (await loadDays(userId, date, date))[0] ?? null;
+  const entries = daily
+    ? await db.foodLogEntry.findMany({
+        where: { userId, provider: daily.provider, date: toDbDate(date) },
+        orderBy: [{ mealTypeId: "asc" }, { providerLogId: "asc" }],
+      })
+    : [];
   const groups = new Map<number, typeof entries>();
   for (const entry of entries) groups.set(entry.mealTypeId, [...(groups.get(entry.mealTypeId) ?? []), entry]);
   const meals = [...groups.entries()]

@@ -3,14 +3,24 @@ import type { NutritionResult, NutritionRow } from "@/lib/api-schemas/nutrition"
 import type { DateRange } from "@/lib/api-schemas/range";
 import { fromDbDate, gapFill, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import type { NutritionDaily } from "@/lib/generated/prisma/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { convertWater, round, waterUnitFor, type UnitSystem } from "@/lib/units";
 
-type Daily = Awaited<ReturnType<typeof loadDays>>[number];
+type Daily = NutritionDaily;
 
-export function loadDays(userId: string, from: string, to: string) {
-  return db.nutritionDaily.findMany({
+export async function loadDays(userId: string, from: string, to: string): Promise<NutritionDaily[]> {
+  const rows = await db.nutritionDaily.findMany({
     where: { userId, date: { gte: toDbDate(from), lte: toDbDate(to) } },
     orderBy: { date: "asc" },
+  });
+  // One provider per day (lib/providers/precedence.ts); a provider's empty series day does
+  // not hide another provider's log of that day.
+  const byDay = new Map<string, NutritionDaily[]>();
+  for (const row of rows) byDay.set(fromDbDate(row.date), [...(byDay.get(fromDbDate(row.date)) ?? []), row]);
+  return [...byDay.values()].flatMap((day) => {
+    const logged = day.filter((row) => !isEmptyDay(row));
+    return onePerKey(logged.length > 0 ? logged : day, (row) => fromDbDate(row.date));
   });
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { SleepLogDetail, SleepNightDetail, SleepSegment } from "@/lib/api-schemas/sleep";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 
 const LEVELS = ["deep", "light", "rem", "wake", "asleep", "restless", "awake"] as const;
 
@@ -32,10 +33,13 @@ export function parseLevels(levels: unknown): { segments: SleepSegment[]; shortW
 
 /** Every sleep log of one night (wake date) with its levels, main sleep first. */
 export async function getSleepNightDetail(userId: string, date: string): Promise<SleepNightDetail> {
-  const logs = await db.sleepLog.findMany({
-    where: { userId, dateOfSleep: toDbDate(date) },
-    orderBy: [{ isMainSleep: "desc" }, { startAt: "asc" }],
-  });
+  const logs = onePerKey(
+    await db.sleepLog.findMany({
+      where: { userId, dateOfSleep: toDbDate(date) },
+      orderBy: [{ isMainSleep: "desc" }, { startAt: "asc" }],
+    }),
+    () => date,
+  );
   return {
     date,
     logs: logs.map((log): SleepLogDetail => {

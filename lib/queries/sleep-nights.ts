@@ -3,6 +3,7 @@ import type { SleepNightRow, SleepNightsResult } from "@/lib/api-schemas/sleep";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { addDays, fromDbDate, gapFill, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 import { rollingMean } from "./rolling";
 
@@ -10,11 +11,12 @@ const AVG_WINDOW_DAYS = 30;
 
 type LogRow = Awaited<ReturnType<typeof loadLogs>>[number];
 
-function loadLogs(userId: string, from: string, to: string) {
-  return db.sleepLog.findMany({
+async function loadLogs(userId: string, from: string, to: string) {
+  const logs = await db.sleepLog.findMany({
     where: { userId, dateOfSleep: { gte: toDbDate(from), lte: toDbDate(to) } },
     orderBy: [{ dateOfSleep: "asc" }, { startAt: "asc" }],
     select: {
+      provider: true,
       dateOfSleep: true,
       isMainSleep: true,
       type: true,
@@ -31,6 +33,8 @@ function loadLogs(userId: string, from: string, to: string) {
       awakeMinutes: true,
     },
   });
+  // One provider per night (lib/providers/precedence.ts): a night is never counted twice.
+  return onePerKey(logs, (log) => fromDbDate(log.dateOfSleep));
 }
 
 /** The night's main sleep: the flagged one, else the longest (defensive against odd data). */

@@ -69,7 +69,7 @@ describe("one-year backfill", () => {
     expect(clean.br).toBeGreaterThan(300);
     expect(clean.nutrition).toBe(YEAR);
     expect(clean.devices).toBeGreaterThan(0);
-    const state = await db.syncState.findUniqueOrThrow({ where: { userId: cleanUserId } });
+    const state = await db.syncState.findFirstOrThrow({ where: { userId: cleanUserId } });
     expect(state).toMatchObject({ status: "IDLE", phase: "incremental" });
     expect(state.recentCompletedAt).not.toBeNull();
   });
@@ -158,11 +158,11 @@ describe("provider trouble", () => {
     // The 500 is retried in-process; the 429 pauses the run until after Retry-After.
     const first = await engine.runSync(userId, short);
     expect(first).toMatchObject({ kind: "paused", reason: "rate_limit" });
-    const paused = await db.syncState.findUniqueOrThrow({ where: { userId } });
+    const paused = await db.syncState.findFirstOrThrow({ where: { userId } });
     expect(paused.status).toBe("WAITING_RATE_LIMIT");
     expect(paused.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 25_000);
     // What the re-scheduled job does after the reset:
-    await db.syncState.update({
+    await db.syncState.updateMany({
       where: { userId },
       data: { rateLimitResetAt: new Date(Date.now() - 1000) },
     });
@@ -179,7 +179,7 @@ describe("provider trouble", () => {
     });
     const first = await engine.runSync(userId, { ...short, retries: 3 });
     expect(first).toMatchObject({ kind: "paused", reason: "backoff" });
-    expect((await db.syncState.findUniqueOrThrow({ where: { userId } })).status).toBe(
+    expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe(
       "BACKING_OFF",
     );
     expect((await engine.runSync(userId, short)).kind).toBe("completed");
@@ -201,7 +201,7 @@ describe("provider trouble", () => {
     expect(outcome.kind).toBe("aborted");
     const partial = await rowCounts(userId);
     expect(partial.sleep).toBeLessThan(clean.sleep);
-    const state = await db.syncState.findUniqueOrThrow({ where: { userId } });
+    const state = await db.syncState.findFirstOrThrow({ where: { userId } });
     expect(state.recentCompletedAt).not.toBeNull();
     expect(state.phase).toBe("backfill");
     expect((await engine.runSync(userId, fast)).kind).toBe("completed");
@@ -230,7 +230,7 @@ describe("provider trouble", () => {
     const errors = await db.syncError.findMany({ where: { userId } });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ metric: "hrv", kind: "invalid_payload" });
-    const state = await db.syncState.findUniqueOrThrow({ where: { userId } });
+    const state = await db.syncState.findFirstOrThrow({ where: { userId } });
     expect(state.status).toBe("ERROR");
     expect(state.lastError).toMatch(/could not read/);
     expect((await engine.runSync(userId, short)).kind).toBe("completed");
@@ -243,7 +243,7 @@ describe("provider trouble", () => {
       claimScope: "sleep heartrate respiratory_rate nutrition profile settings",
     });
     expect((await engine.runSync(userId, short)).kind).toBe("completed");
-    const state = await db.syncState.findUniqueOrThrow({ where: { userId } });
+    const state = await db.syncState.findFirstOrThrow({ where: { userId } });
     expect(Object.keys(state.unavailable as object)).toEqual(["br"]);
     expect(state.status).toBe("IDLE");
     const counts = await rowCounts(userId);
@@ -262,7 +262,7 @@ describe("provider trouble", () => {
     }
     const connection = await db.providerConnection.findFirstOrThrow({ where: { userId } });
     expect(connection.status).toBe("RETIRED");
-    expect((await db.syncState.findUniqueOrThrow({ where: { userId } })).status).toBe("ERROR");
+    expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe("ERROR");
     expect((await rowCounts(userId)).sleep).toBe(0);
   });
 
@@ -276,7 +276,7 @@ describe("provider trouble", () => {
     const outcome = await engine.runSync(userId, short);
     expect(outcome).toEqual({ kind: "stopped", reason: "Fitbit needs you to sign in again." });
     expect((await emulatorRequests(emulator.url)).byStatus).toEqual(before);
-    const state = await db.syncState.findUniqueOrThrow({ where: { userId } });
+    const state = await db.syncState.findFirstOrThrow({ where: { userId } });
     expect(state).toMatchObject({
       status: "ERROR",
       lastError: "Fitbit needs you to sign in again.",

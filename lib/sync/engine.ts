@@ -2,10 +2,12 @@ import "server-only";
 import type { SyncStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { FitbitApiError } from "@/lib/providers/fitbit/api-client";
+import type { PersonZone } from "@/lib/providers/local-time";
+import { providerById } from "@/lib/providers/registry";
+import { ProviderApiError, type HealthProvider } from "@/lib/providers/types";
+import { syncedProviderOf } from "./connection-choice";
 import { tryLockUser } from "./lock";
-import { messages } from "./messages";
-import type { PersonZone } from "./normalize/local-time";
+import { messagesFor, NOT_CONNECTED } from "./messages";
 import * as plan from "./plan";
 import { SyncAborted, SyncPause, SyncRequester, type RateBudget } from "./requester";
 import { setState, SyncRun, type RunOptions } from "./run";
@@ -20,6 +22,8 @@ import { progressOf, unavailableOf } from "./state";
  *
  * Exclusivity: the whole run holds the person's advisory lock (lock.ts); a second run of the
  * same person, from any process, gets "busy" and does nothing.
+ * A run syncs one provider connection of the person (options.provider, else the connection
+ * that comes first by precedence); state, progress and errors are per (person, provider).
  */
 export type { RunOptions };
 
@@ -41,18 +45,22 @@ export async function runSync(userId: string, options: RunOptions = {}): Promise
 }
 
 async function runLocked(userId: string, options: RunOptions): Promise<SyncOutcome> {
+  const providerId = options.provider ?? (await syncedProviderOf(userId));
+  if (!providerId) return { kind: "stopped", reason: NOT_CONNECTED };
+  const provider = providerById(providerId);
+  const messages = messagesFor(provider.copy);
   const [user, connection] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       select: { timezone: true, utcOffsetMs: true, memberSince: true },
     }),
     db.providerConnection.findUnique({
-      where: { userId_provider: { userId, provider: "fitbit" } },
+      where: { userId_provider: { userId, provider: provider.id } },
     }),
   ]);
   const state = await db.syncState.upsert({
-    where: { userId },
-    create: { userId, provider: "fitbit" },
+    where: { userId_provider: { userId, provider: provider.id } },
+    create: { userId, provider: provider.id },
     update: {},
   });
   if (!user || !connection || connection.status !== "ACTIVE") {
@@ -60,7 +68,7 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
       connection?.status === "RETIRED"
         ? messages.retired
         : (connection?.statusReason ?? messages.notConnected);
-    await setState(userId, {
+    await setState(userId, provider.id, {
       status: "ERROR",
       lastError: reason,
       lastErrorAt: new Date(),
@@ -79,10 +87,11 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
           resetAt: state.rateLimitResetAt,
         }
       : null;
-  const requester = new SyncRequester({ userId, budget, ...options });
+  const requester = new SyncRequester({ ...options, userId, provider, budget });
   const zone: PersonZone = { timezone: user.timezone, utcOffsetMs: user.utcOffsetMs };
   const run = new SyncRun(
     userId,
+    provider,
     options,
     requester,
     zone,
@@ -90,11 +99,12 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
     connection.grantedScopes,
     resuming ? state.requestsUsed : 0,
   );
-  await setState(userId, {
+  await setState(userId, provider.id, {
     status: "RUNNING",
     phase: !state.recentCompletedAt
       ? "recent"
       : plan.backfillComplete(
+            provider,
             run.progressSnapshot(),
             new Set(Object.keys(unavailableOf(state.unavailable))),
           )
@@ -107,7 +117,7 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
   try {
     await run.execute(user.memberSince, state.recentCompletedAt === null);
     const errors = run.errors;
-    await setState(userId, {
+    await setState(userId, provider.id, {
       ...run.counters(),
       status: errors.length > 0 ? "ERROR" : "IDLE",
       phase: "incremental",
@@ -118,19 +128,26 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
     });
     return { kind: "completed", requests: requester.requests, errors };
   } catch (error) {
-    return await endEarly(userId, run, error);
+    return await endEarly(userId, provider, run, error);
   }
 }
 
-async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<SyncOutcome> {
+async function endEarly(
+  userId: string,
+  provider: HealthProvider,
+  run: SyncRun,
+  error: unknown,
+): Promise<SyncOutcome> {
   const requests = run.requester.requests;
+  const messages = messagesFor(provider.copy);
+  const save = (data: Parameters<typeof setState>[2]) => setState(userId, provider.id, data);
   if (error instanceof SyncPause) {
     const status: SyncStatus = error.reason === "rate_limit" ? "WAITING_RATE_LIMIT" : "BACKING_OFF";
     const text =
       error.reason === "rate_limit"
         ? messages.rateLimited(error.resumeAt)
         : messages.backingOff(error.resumeAt);
-    await setState(userId, {
+    await save({
       ...run.counters(),
       status,
       nextAttemptAt: error.resumeAt,
@@ -140,19 +157,19 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
     return { kind: "paused", reason: error.reason, resumeAt: error.resumeAt, requests };
   }
   if (error instanceof SyncAborted) {
-    await setState(userId, { ...run.counters(), status: "QUEUED" });
+    await save({ ...run.counters(), status: "QUEUED" });
     return { kind: "aborted", requests };
   }
-  const gone = error instanceof FitbitApiError && error.failure.kind === "gone";
-  const rejected = error instanceof FitbitApiError && error.failure.kind === "unauthorized";
+  const gone = error instanceof ProviderApiError && error.failure.kind === "gone";
+  const rejected = error instanceof ProviderApiError && error.failure.kind === "unauthorized";
   if (gone || rejected || error instanceof AppError) {
     const reason = gone
       ? messages.retired
       : rejected
         ? messages.accessRejected
         : (error as AppError).message;
-    // A 410 has already marked the connection RETIRED (lib/providers/fitbit/api-client.ts).
-    await setState(userId, {
+    // A "gone" answer has already marked the connection RETIRED (the provider's api client).
+    await save({
       ...run.counters(),
       status: "ERROR",
       lastError: reason,
@@ -161,7 +178,7 @@ async function endEarly(userId: string, run: SyncRun, error: unknown): Promise<S
     });
     return { kind: "stopped", reason };
   }
-  await setState(userId, {
+  await save({
     ...run.counters(),
     status: "ERROR",
     lastError: "Syncing failed unexpectedly; it will be retried.",

@@ -57,7 +57,7 @@ it("resumes after the sync process is SIGKILLed mid-backfill", async () => {
   expect(killed).toBe(true);
   const partial = await rowCounts(userId);
   expect(partial.sleep).toBeLessThan(clean.sleep);
-  expect((await db.syncState.findUniqueOrThrow({ where: { userId } })).status).toBe("RUNNING"); // as the dead run left it
+  expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe("RUNNING"); // as the dead run left it
 
   // The dead process's advisory lock went with its connection, so the next run is not "busy".
   expect((await engine.runSync(userId, options)).kind).toBe("completed");

@@ -2,8 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { fetchRangeChunk } from "./metrics";
+import { providerById } from "@/lib/providers/registry";
+import { syncedProviderOf } from "./connection-choice";
 import { SyncPause, SyncRequester, type RateBudget } from "./requester";
+import { writeBatch } from "./writers";
 
 /**
  * HRV 5-minute readings of one older night, fetched when someone opens it (the background sync
@@ -15,9 +17,12 @@ export async function fetchHrvIntradayNight(
   day: string,
 ): Promise<{ stored: boolean }> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new AppError(400, "bad_request", "Invalid date.");
+  const providerId = await syncedProviderOf(userId);
+  if (!providerId) throw new AppError(409, "connection_revoked", "No data source is connected.");
+  const provider = providerById(providerId);
   const [user, state] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { timezone: true, utcOffsetMs: true } }),
-    db.syncState.findUnique({ where: { userId } }),
+    db.syncState.findUnique({ where: { userId_provider: { userId, provider: provider.id } } }),
   ]);
   const budget: RateBudget | null =
     state?.rateLimitRemaining != null &&
@@ -30,23 +35,31 @@ export async function fetchHrvIntradayNight(
         }
       : null;
   // The person is waiting for this night: it may use the quota the background sync leaves free.
-  const requester = new SyncRequester({ userId, budget, retries: 1, reserve: 1 });
+  const requester = new SyncRequester({ userId, provider, budget, retries: 1, reserve: 1 });
   const ctx = {
     userId,
     zone: { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null },
-    requester,
+    http: requester,
     unavailable: {},
   };
   try {
-    const chunk = await fetchRangeChunk(ctx, "hrvIntraday", { start: day, end: day });
-    await db.$transaction(async (tx) => chunk.write(tx));
+    const range = { start: day, end: day };
+    const chunk = await provider.fetchStep(ctx, {
+      metric: "hrvIntraday",
+      label: `hrvIntraday ${day}`,
+      range,
+      direction: "forward",
+    });
+    await db.$transaction(async (tx) => {
+      for (const batch of chunk.batches) await writeBatch(tx, userId, provider.id, batch);
+    });
     return { stored: chunk.hadData };
   } catch (error) {
     if (error instanceof SyncPause) {
       throw new AppError(
         429,
         "rate_limited",
-        "Fitbit's hourly request limit is used up; try again after the sync resumes.",
+        `${provider.copy.name}'s ${provider.copy.quotaWindow} request limit is used up; try again after the sync resumes.`,
       );
     }
     throw error;
@@ -54,7 +67,7 @@ export async function fetchHrvIntradayNight(
     if (requester.budget) {
       const b = requester.budget;
       await db.syncState.updateMany({
-        where: { userId },
+        where: { userId, provider: provider.id },
         data: {
           rateLimitLimit: b.limit,
           rateLimitRemaining: b.remaining,

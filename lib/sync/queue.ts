@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getBoss } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
+import { syncedProviderOf } from "./connection-choice";
 
 /**
  * The `sync-user` queue. Per-user exclusivity, first line: the queue's "stately" policy with the
@@ -18,6 +19,8 @@ export type SyncReason = "signin" | "manual" | "schedule" | "resume";
 
 export const syncJobSchema = z.object({
   userId: z.string().min(1),
+  /** The provider connection to sync; absent in jobs queued before providers were named. */
+  provider: z.string().min(1).max(64).optional(),
   reason: z.enum(["signin", "manual", "schedule", "resume"]),
   /** Consecutive back-offs of this person's sync, for the exponential pause. */
   backoffCount: z.number().int().nonnegative().default(0),
@@ -45,6 +48,8 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
 }
 
 export interface EnqueueOptions {
+  /** Default: the person's connection that comes first by precedence. */
+  provider?: string;
   startAfter?: Date;
   backoffCount?: number;
 }
@@ -55,33 +60,37 @@ export async function enqueueSync(
   reason: SyncReason,
   options: EnqueueOptions = {},
 ): Promise<string | null> {
+  const primary = await syncedProviderOf(userId);
+  const provider = options.provider ?? primary;
+  if (!provider) return null;
   const boss = await getBoss();
   await ensureQueues(boss);
-  const data: SyncJob = { userId, reason, backoffCount: options.backoffCount ?? 0 };
+  const data: SyncJob = { userId, provider, reason, backoffCount: options.backoffCount ?? 0 };
   const id = await boss.send(SYNC_QUEUE, data, {
-    singletonKey: userId,
+    // One queued job per (person, provider); the person's main provider keeps the plain user id.
+    singletonKey: provider === primary ? userId : `${userId}:${provider}`,
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
   });
-  // Show "queued" unless a run is in progress or waiting on Fitbit (those states say more).
+  // Show "queued" unless a run is in progress or waiting on the provider (those states say more).
   await db.syncState.upsert({
-    where: { userId },
-    create: { userId, provider: "fitbit", status: "QUEUED" },
+    where: { userId_provider: { userId, provider } },
+    create: { userId, provider, status: "QUEUED" },
     update: {},
   });
   await db.syncState.updateMany({
-    where: { userId, status: { in: ["IDLE", "ERROR"] } },
+    where: { userId, provider, status: { in: ["IDLE", "ERROR"] } },
     data: { status: "QUEUED" },
   });
-  log.info("sync queued", { userId, reason, queued: id !== null });
+  log.info("sync queued", { userId, provider, reason, queued: id !== null });
   return id;
 }
 
-/** The scheduled incremental sync: everyone with an active Fitbit connection. */
+/** The scheduled incremental sync: every active connection, whatever its provider. */
 export async function enqueueActiveUsers(): Promise<number> {
   const connections = await db.providerConnection.findMany({
-    where: { provider: "fitbit", status: "ACTIVE" },
-    select: { userId: true },
+    where: { status: "ACTIVE" },
+    select: { userId: true, provider: true },
   });
-  for (const { userId } of connections) await enqueueSync(userId, "schedule");
+  for (const { userId, provider } of connections) await enqueueSync(userId, "schedule", { provider });
   return connections.length;
 }

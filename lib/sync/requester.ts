@@ -1,17 +1,25 @@
 import "server-only";
 import type { z } from "zod";
-import { FitbitApiError, fitbitGet, type RateLimitInfo } from "@/lib/providers/fitbit/api-client";
+import {
+  ProviderApiError,
+  type ApiRequest,
+  type HealthProvider,
+  type ProviderHttp,
+  type RateLimitInfo,
+} from "@/lib/providers/types";
 
 /**
  * Every provider request of a sync goes through here, so the rate budget is respected in one
- * place: Fitbit reports the quota on every response (§3); we stop at `SAFETY_MARGIN` remaining
- * (the headers are "approximate and asynchronously updated", so a 429 can come early) and
- * pause until the reset instead of spending the last requests. A pause is not a sleep: the
- * engine persists it and the job is re-scheduled for after the reset.
- * The margin also keeps a few requests of the person's hourly quota for what they do by hand
- * (signing in again reads the profile, "Refresh from Fitbit", opening an older night's HRV):
- * a background backfill must never lock the person out of their own session.
+ * place. The provider's policy says where the budget comes from: reported on every response
+ * (headers), or a fixed window counted here. We stop at the policy's reserve (headers are
+ * "approximate and asynchronously updated", so a 429 can come early) and pause until the reset
+ * instead of spending the last requests. A pause is not a sleep: the engine persists it and the
+ * job is re-scheduled for after the reset.
+ * The reserve also keeps a few requests of the person's quota for what they do by hand
+ * (signing in again reads the profile, opening an older night's HRV): a background backfill
+ * must never lock the person out of their own session.
  */
+/** The default reserve (the legacy provider's, kept here for callers that predate the boundary). */
 export const SAFETY_MARGIN = 10;
 
 export interface RateBudget {
@@ -41,6 +49,7 @@ export class SyncAborted extends Error {
 
 export interface RequesterOptions {
   userId: string;
+  provider: HealthProvider;
   budget: RateBudget | null;
   signal?: AbortSignal;
   /** In-process retries of a 5xx/network failure before the run pauses (BACKING_OFF). */
@@ -49,14 +58,14 @@ export interface RequesterOptions {
   retryBaseMs?: number;
   /** How long to pause after retries ran out, per consecutive back-off of this sync. */
   backoffPauseMs?: number;
-  /** Requests of the hourly quota this requester leaves untouched. Background syncs keep
-   * SAFETY_MARGIN; what the person asks for right now may use it, down to the last one. */
+  /** Requests of the quota this requester leaves untouched. Background syncs keep the
+   * provider's reserve; what the person asks for right now may use it, down to the last one. */
   reserve?: number;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class SyncRequester {
+export class SyncRequester implements ProviderHttp {
   budget: RateBudget | null;
   requests = 0;
   private readonly retries: number;
@@ -74,6 +83,16 @@ export class SyncRequester {
     if (this.options.signal?.aborted) throw new SyncAborted();
   }
 
+  /** A provider without quota headers: count this request against the current window. */
+  private count(): void {
+    const policy = this.options.provider.rateLimit;
+    if (policy.kind !== "counted") return;
+    const now = Date.now();
+    if (!this.budget || this.budget.resetAt.getTime() <= now)
+      this.budget = { limit: policy.limit, remaining: policy.limit, resetAt: new Date(now + policy.windowSeconds * 1000) };
+    this.budget = { ...this.budget, remaining: Math.max(0, this.budget.remaining - 1) };
+  }
+
   private observe(info: RateLimitInfo | null): void {
     if (!info) return;
     this.budget = {
@@ -85,24 +104,29 @@ export class SyncRequester {
 
   private ensureBudget(): void {
     const budget = this.budget;
-    const reserve = this.options.reserve ?? SAFETY_MARGIN;
+    const reserve = this.options.reserve ?? this.options.provider.rateLimit.reserve;
     if (budget && budget.remaining <= reserve && budget.resetAt.getTime() > Date.now()) {
       // A second past the reset, so the first request of the new window is not early.
       throw new SyncPause("rate_limit", new Date(budget.resetAt.getTime() + 1000));
     }
   }
 
-  async get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+  get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+    return this.send({ method: "GET", path }, schema);
+  }
+
+  async send<S extends z.ZodType>(request: ApiRequest, schema: S): Promise<z.infer<S>> {
     for (let attempt = 0; ; attempt++) {
       this.checkAborted();
       this.ensureBudget();
       try {
-        const result = await fitbitGet(this.options.userId, path, schema);
+        this.count();
+        const result = await this.options.provider.request(this.options.userId, request, schema);
         this.requests++;
         this.observe(result.rateLimit);
         return result.data;
       } catch (error) {
-        if (!(error instanceof FitbitApiError)) throw error;
+        if (!(error instanceof ProviderApiError)) throw error;
         this.requests++;
         this.observe(error.rateLimit);
         const failure = error.failure;

@@ -2,19 +2,20 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { FitbitApiError } from "@/lib/providers/fitbit/api-client";
-import { messages } from "./messages";
+import { addDays, dateColumn, localDateOf, type PersonZone } from "@/lib/providers/local-time";
 import {
-  fetchDevices,
-  fetchFoodDay,
-  fetchRangeChunk,
-  type FetchedChunk,
-  type MetricContext,
-} from "./metrics";
-import { addDays, dateColumn, localDateOf, type PersonZone } from "./normalize/local-time";
+  ProviderApiError,
+  type FetchContext,
+  type FetchResult,
+  type HealthProvider,
+  type PlanContext,
+  type SyncStep,
+} from "@/lib/providers/types";
+import { messagesFor } from "./messages";
 import * as plan from "./plan";
 import type { SyncRequester } from "./requester";
 import { recordSyncError } from "./state";
+import { writeBatch } from "./writers";
 
 /**
  * The steps of one sync run (see engine.ts for the order and the guarantees). A problem that
@@ -23,6 +24,8 @@ import { recordSyncError } from "./state";
  */
 export interface RunOptions {
   signal?: AbortSignal;
+  /** Which provider to sync (default: the person's connection that comes first by precedence). */
+  provider?: string;
   /** Days of history to backfill (default about two years). */
   historyDays?: number;
   retries?: number;
@@ -32,28 +35,24 @@ export interface RunOptions {
   onChunkCommitted?: (info: { metric: plan.SyncMetric; label: string }) => void | Promise<void>;
 }
 
-const METRIC_SCOPE: Record<plan.SyncMetric, string> = {
-  sleep: "sleep",
-  hrv: "heartrate",
-  hrvIntraday: "heartrate",
-  br: "respiratory_rate",
-  nutrition: "nutrition",
-  foodLogs: "nutrition",
-  devices: "settings",
-};
-
-export async function setState(userId: string, data: Prisma.SyncStateUpdateInput): Promise<void> {
-  await db.syncState.update({ where: { userId }, data });
+export async function setState(
+  userId: string,
+  provider: string,
+  data: Prisma.SyncStateUpdateInput,
+): Promise<void> {
+  await db.syncState.update({ where: { userId_provider: { userId, provider } }, data });
 }
 
 export class SyncRun {
   readonly errors: string[] = [];
   private readonly unavailable: Record<string, string> = {};
   private readonly failed = new Set<plan.SyncMetric>();
-  private readonly ctx: MetricContext;
+  private readonly ctx: FetchContext;
+  private readonly messages;
 
   constructor(
     readonly userId: string,
+    readonly provider: HealthProvider,
     private readonly options: RunOptions,
     readonly requester: SyncRequester,
     private readonly zone: PersonZone,
@@ -61,7 +60,8 @@ export class SyncRun {
     private readonly grantedScopes: string[],
     readonly requestsBase: number,
   ) {
-    this.ctx = { userId, zone, requester, unavailable: this.unavailable };
+    this.ctx = { userId, zone, http: requester, unavailable: this.unavailable };
+    this.messages = messagesFor(provider.copy);
   }
 
   progressSnapshot(): plan.SyncProgress {
@@ -87,16 +87,16 @@ export class SyncRun {
   private async commit(
     metric: plan.SyncMetric,
     label: string,
-    fetch: () => Promise<FetchedChunk>,
-    next?: (c: FetchedChunk) => plan.SyncProgress,
+    fetch: () => Promise<FetchResult>,
+    next?: (c: FetchResult) => plan.SyncProgress,
   ) {
     const chunk = await fetch();
     const progress = next ? next(chunk) : this.progress;
     await db.$transaction(
       async (tx) => {
-        await chunk.write(tx);
+        for (const batch of chunk.batches) await writeBatch(tx, this.userId, this.provider.id, batch);
         await tx.syncState.update({
-          where: { userId: this.userId },
+          where: { userId_provider: { userId: this.userId, provider: this.provider.id } },
           data: { ...this.counters(), progress: progress as Prisma.InputJsonValue },
         });
       },
@@ -107,31 +107,44 @@ export class SyncRun {
     this.requester.checkAborted();
   }
 
+  /** Commits one planned step and moves the metric's cursor past it. */
+  private commitStep(step: SyncStep, ctx: PlanContext) {
+    return this.commit(
+      step.metric,
+      step.label,
+      () => this.provider.fetchStep(this.ctx, step),
+      (chunk) => ({
+        ...this.progress,
+        [step.metric]: this.provider.plan.advance(this.progress[step.metric], step, chunk, ctx),
+      }),
+    );
+  }
+
   /** Runs one metric's step; a problem that concerns only this metric is recorded, not thrown. */
   private async guarded(metric: plan.SyncMetric, step: () => Promise<void>): Promise<void> {
     if (this.failed.has(metric) || this.unavailable[metric]) return;
-    if (!this.grantedScopes.includes(METRIC_SCOPE[metric])) {
-      this.unavailable[metric] = messages.scopeNotGranted(metric);
+    if (!this.grantedScopes.includes(this.provider.metricScopes[metric])) {
+      this.unavailable[metric] = this.messages.scopeNotGranted(metric);
       return;
     }
     try {
       await step();
     } catch (error) {
-      if (!(error instanceof FitbitApiError)) throw error;
+      if (!(error instanceof ProviderApiError)) throw error;
       const failure = error.failure;
       if (failure.kind === "insufficient_scope") {
-        this.unavailable[metric] = messages.scopeNotGranted(metric);
+        this.unavailable[metric] = this.messages.scopeNotGranted(metric);
         return;
       }
       if (failure.kind !== "invalid_payload" && failure.kind !== "client") throw error;
       const text =
         failure.kind === "invalid_payload"
-          ? messages.invalidPayload(metric, failure.issues[0])
-          : messages.clientError(metric, failure.status);
+          ? this.messages.invalidPayload(metric, failure.issues[0])
+          : this.messages.clientError(metric, failure.status);
       this.failed.add(metric);
       this.errors.push(text);
-      await recordSyncError(this.userId, metric, error.path, failure.kind, text, failure);
-      log.warn("sync chunk rejected", { userId: this.userId, metric, kind: failure.kind });
+      await recordSyncError(this.userId, this.provider.id, metric, error.path, failure.kind, text, failure);
+      log.warn("sync chunk rejected", { userId: this.userId, provider: this.provider.id, metric, kind: failure.kind });
     }
   }
 
@@ -142,69 +155,42 @@ export class SyncRun {
       this.options.historyDays ?? plan.DEFAULT_HISTORY_DAYS,
       memberSince,
     );
-    await this.guarded("devices", () =>
-      this.commit("devices", "devices", () => fetchDevices(this.ctx)),
-    );
+    const ctx: PlanContext = { today, targetStart };
+    const fetchDevices = this.provider.fetchDevices?.bind(this.provider);
+    if (fetchDevices)
+      await this.guarded("devices", () =>
+        this.commit("devices", "devices", () => fetchDevices(this.ctx)),
+      );
 
-    for (const metric of plan.RANGE_METRICS) {
+    for (const metric of this.provider.plan.metrics) {
       await this.guarded(metric, async () => {
-        let through: string | undefined;
+        let previous: SyncStep | undefined;
         for (
-          let range = plan.nextForwardChunk(
-            metric,
-            this.progress[metric],
-            today,
-            targetStart,
-            through,
-          );
-          range;
+          let step = this.provider.plan.nextForward(metric, this.progress[metric], ctx, previous);
+          step;
         ) {
-          const chunkRange = range;
-          await this.commit(
-            metric,
-            `${metric} ${range.start}..${range.end}`,
-            () => fetchRangeChunk(this.ctx, metric, chunkRange),
-            () => ({
-              ...this.progress,
-              [metric]: plan.afterForward(this.progress[metric], chunkRange, metric, targetStart),
-            }),
-          );
-          through = range.end;
-          range = plan.nextForwardChunk(metric, this.progress[metric], today, targetStart, through);
+          await this.commitStep(step, ctx);
+          previous = step;
+          step = this.provider.plan.nextForward(metric, this.progress[metric], ctx, previous);
         }
       });
     }
     if (firstSync)
-      await setState(this.userId, { recentCompletedAt: new Date(), phase: "backfill" });
+      await setState(this.userId, this.provider.id, { recentCompletedAt: new Date(), phase: "backfill" });
 
     await this.syncFoodLogs(addDays(today, -(plan.RECENT_DAYS - 1)));
-    await this.backfill(targetStart);
+    await this.backfill(ctx);
     await this.syncFoodLogs(targetStart);
   }
 
   /** Older history, one chunk per metric in turn, so every chart grows back evenly. */
-  private async backfill(targetStart: string): Promise<void> {
+  private async backfill(ctx: PlanContext): Promise<void> {
     for (let progressed = true; progressed;) {
       progressed = false;
-      for (const metric of plan.RANGE_METRICS) {
-        const range = plan.nextBackfillChunk(metric, this.progress[metric], targetStart);
-        if (!range || this.failed.has(metric) || this.unavailable[metric]) continue;
-        await this.guarded(metric, () =>
-          this.commit(
-            metric,
-            `${metric} ${range.start}..${range.end}`,
-            () => fetchRangeChunk(this.ctx, metric, range),
-            (chunk) => ({
-              ...this.progress,
-              [metric]: plan.afterBackfill(
-                this.progress[metric] ?? { backfillDone: false },
-                range,
-                targetStart,
-                chunk.hadData,
-              ),
-            }),
-          ),
-        );
+      for (const metric of this.provider.plan.metrics) {
+        const step = this.provider.plan.nextBackfill(metric, this.progress[metric], ctx);
+        if (!step || this.failed.has(metric) || this.unavailable[metric]) continue;
+        await this.guarded(metric, () => this.commitStep(step, ctx));
         progressed = true;
       }
     }
@@ -212,13 +198,14 @@ export class SyncRun {
 
   /** Food logs of days whose series says food was logged and whose log we do not have, newest first. */
   private async syncFoodLogs(since: string): Promise<void> {
-    if (this.unavailable.nutrition) return;
+    const fetchFoodDay = this.provider.fetchFoodDay?.bind(this.provider);
+    if (!fetchFoodDay || this.unavailable.nutrition) return;
     await this.guarded("foodLogs", async () => {
       for (;;) {
         const days = await db.nutritionDaily.findMany({
           where: {
             userId: this.userId,
-            provider: "fitbit",
+            provider: this.provider.id,
             caloriesIn: { gt: 0 },
             foodLogFetched: false,
             date: { gte: dateColumn(since) },

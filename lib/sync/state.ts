@@ -4,15 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import type { SyncProgress } from "./plan";
 
-/** Reading the JSON columns of SyncState back, tolerating anything an older version wrote. */
-const metricProgressSchema = z.object({
-  newestSynced: z.string().optional(),
-  oldestSynced: z.string().optional(),
-  backfillDone: z.boolean().default(false),
-  emptyDays: z.number().optional(),
-  targetStart: z.string().optional(),
-});
-const progressSchema = z.record(z.string(), metricProgressSchema.catch({ backfillDone: false }));
+/** Reading the JSON columns of SyncState back, tolerating anything an older version wrote.
+ * Each metric's cursor stays opaque: the provider's plan validates its own. */
+const progressSchema = z.record(z.string(), z.unknown());
 
 export function progressOf(value: unknown): SyncProgress {
   const parsed = progressSchema.safeParse(value);
@@ -26,6 +20,7 @@ export function unavailableOf(value: unknown): Record<string, string> {
 
 export async function recordSyncError(
   userId: string,
+  provider: string,
   metric: string,
   path: string,
   kind: string,
@@ -35,7 +30,7 @@ export async function recordSyncError(
   await db.syncError.create({
     data: {
       userId,
-      provider: "fitbit",
+      provider,
       metric,
       path,
       kind,

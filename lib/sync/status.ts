@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { daysBetween, localDateOf } from "@/lib/providers/local-time";
+import { providerById } from "@/lib/providers/registry";
+import { syncedProviderOf } from "./connection-choice";
 import { METRIC_LABELS } from "./messages";
-import { localDateOf, daysBetween } from "./normalize/local-time";
 import { DEFAULT_HISTORY_DAYS, RANGE_METRICS, targetStartDate, type RangeMetric } from "./plan";
 import { progressOf, unavailableOf } from "./state";
 
@@ -16,6 +18,8 @@ export interface SyncStatusView {
     | "BACKING_OFF"
     | "ERROR";
   phase: "recent" | "backfill" | "incremental" | null;
+  /** The provider this status is about (the person's connection first by precedence). */
+  provider?: string | null;
   connection: {
     status: "ACTIVE" | "NEEDS_RECONSENT" | "REVOKED" | "RETIRED";
     reason: string | null;
@@ -54,19 +58,23 @@ export interface SyncStatusView {
 const PHASES = new Set(["recent", "backfill", "incremental"]);
 
 export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
+  const provider = (await syncedProviderOf(userId)) ?? "";
+  const plan = provider ? providerById(provider).plan : null;
   const [user, connection, state, devices, errors, foodLogDaysLeft] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       select: { timezone: true, utcOffsetMs: true, memberSince: true },
     }),
     db.providerConnection.findUnique({
-      where: { userId_provider: { userId, provider: "fitbit" } },
+      where: { userId_provider: { userId, provider } },
       select: { status: true, statusReason: true },
     }),
-    db.syncState.findUnique({ where: { userId } }),
-    db.device.findMany({ where: { userId }, orderBy: { lastSyncAt: "desc" } }),
-    db.syncError.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 5 }),
-    db.nutritionDaily.count({ where: { userId, caloriesIn: { gt: 0 }, foodLogFetched: false } }),
+    db.syncState.findUnique({ where: { userId_provider: { userId, provider } } }),
+    db.device.findMany({ where: { userId, provider }, orderBy: { lastSyncAt: "desc" } }),
+    db.syncError.findMany({ where: { userId, provider }, orderBy: { createdAt: "desc" }, take: 5 }),
+    db.nutritionDaily.count({
+      where: { userId, provider, caloriesIn: { gt: 0 }, foodLogFetched: false },
+    }),
   ]);
   const zone = { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null };
   const today = localDateOf(Date.now(), zone);
@@ -80,11 +88,12 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
   const device = devices[0];
   return {
     status: !connection ? "NOT_CONNECTED" : (state?.status ?? "IDLE"),
+    provider: provider || null,
     phase:
       state?.phase && PHASES.has(state.phase) ? (state.phase as SyncStatusView["phase"]) : null,
     connection: connection ? { status: connection.status, reason: connection.statusReason } : null,
     metrics: RANGE_METRICS.map((metric) => {
-      const p = progress[metric];
+      const p = plan?.describe(progress[metric]);
       const targetStart = p?.targetStart ?? defaultTargetStart;
       const span = daysBetween(targetStart, today) + 1;
       const oldest = p?.oldestSynced ?? null;

@@ -51,7 +51,7 @@ describe("sync through pg-boss", () => {
     });
 
     const waiting = await waitFor(async () => {
-      const state = await db.syncState.findUnique({ where: { userId } });
+      const state = await db.syncState.findFirst({ where: { userId } });
       return state?.status === "WAITING_RATE_LIMIT" ? state : null;
     });
     expect(waiting.recentCompletedAt).not.toBeNull(); // the recent window fits in the budget

@@ -42,16 +42,20 @@ async function followUp(job: SyncJob, outcome: SyncOutcome): Promise<void> {
   switch (outcome.kind) {
     case "paused":
       await enqueueSync(job.userId, "resume", {
+        provider: job.provider,
         startAfter: outcome.resumeAt,
         backoffCount: outcome.reason === "backoff" ? job.backoffCount + 1 : 0,
       });
       return;
     case "busy":
-      await enqueueSync(job.userId, "resume", { startAfter: new Date(Date.now() + BUSY_RETRY_MS) });
+      await enqueueSync(job.userId, "resume", {
+        provider: job.provider,
+        startAfter: new Date(Date.now() + BUSY_RETRY_MS),
+      });
       return;
     case "aborted":
       // Shutting down: leave the rest to the next worker (progress is committed per chunk).
-      await enqueueSync(job.userId, "resume");
+      await enqueueSync(job.userId, "resume", { provider: job.provider });
       return;
     case "completed":
     case "stopped":
@@ -67,6 +71,7 @@ export async function handleSyncJob(raw: unknown): Promise<SyncOutcome> {
     const backoffPauseMs = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** job.backoffCount);
     const outcome = await runSync(job.userId, {
       ...runOptions,
+      provider: job.provider,
       signal: controller.signal,
       backoffPauseMs,
     });

@@ -1,20 +1,48 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DeviceRow } from "./normalize/devices";
-import { dateColumn } from "./normalize/local-time";
-import type { FoodDayTotals, FoodEntryRow, NutritionSeriesRow } from "./normalize/nutrition";
-import type { BreathingRateRow, HrvDailyRow, HrvIntradayRow } from "./normalize/physiology";
-import type { SleepLogRow } from "./normalize/sleep";
-import type { DayRange } from "./plan";
+import { dateColumn } from "@/lib/providers/local-time";
+import type {
+  BreathingRateRow,
+  DeviceRow,
+  FoodDayTotals,
+  FoodEntryRow,
+  HrvDailyRow,
+  HrvIntradayRow,
+  NutritionSeriesRow,
+  SleepLogRow,
+} from "@/lib/providers/model";
+import type { Batch, DayRange } from "@/lib/providers/types";
 
 /**
  * Writes of one chunk, inside the chunk's transaction (the engine commits the progress in the
  * same transaction, so a chunk is either fully stored and counted, or not at all). Every write
  * is an upsert on the table's unique key, and a fetched range replaces what we had for it:
  * rows the provider no longer returns for those dates (a deleted nap, a removed meal) go.
+ * Every row carries its provider and the provider's own id: a provider only ever replaces its
+ * own rows.
  */
 export type Tx = Prisma.TransactionClient;
-const PROVIDER = "fitbit";
+
+/** Stores one normalized batch of `provider`'s data for `userId`. */
+export async function writeBatch(tx: Tx, userId: string, provider: string, batch: Batch): Promise<void> {
+  switch (batch.kind) {
+    case "sleep":
+      return writeSleepLogs(tx, userId, provider, batch.range, batch.rows);
+    case "hrv":
+      return writeHrvDaily(tx, userId, provider, batch.range, batch.rows);
+    case "hrvIntraday":
+      return writeHrvIntraday(tx, userId, provider, batch.range, batch.rows);
+    case "br":
+      return writeBreathingRate(tx, userId, provider, batch.range, batch.rows);
+    case "nutritionSeries":
+      await writeNutritionSeries(tx, userId, provider, batch.range, batch.rows);
+      return;
+    case "foodDay":
+      return writeFoodDay(tx, userId, provider, batch.day, batch.totals, batch.entries);
+    case "devices":
+      return writeDevices(tx, userId, provider, batch.rows);
+  }
+}
 
 function dateRange(range: DayRange) {
   return { gte: dateColumn(range.start), lte: dateColumn(range.end) };
@@ -23,13 +51,14 @@ function dateRange(range: DayRange) {
 export async function writeSleepLogs(
   tx: Tx,
   userId: string,
+  provider: string,
   range: DayRange,
   rows: SleepLogRow[],
 ): Promise<void> {
   await tx.sleepLog.deleteMany({
     where: {
       userId,
-      provider: PROVIDER,
+      provider,
       dateOfSleep: dateRange(range),
       providerLogId: { notIn: rows.map((r) => r.providerLogId) },
     },
@@ -40,11 +69,11 @@ export async function writeSleepLogs(
       where: {
         userId_provider_providerLogId: {
           userId,
-          provider: PROVIDER,
+          provider,
           providerLogId: row.providerLogId,
         },
       },
-      create: { userId, provider: PROVIDER, ...data },
+      create: { userId, provider, ...data },
       update: data,
     });
   }
@@ -53,20 +82,21 @@ export async function writeSleepLogs(
 export async function writeHrvDaily(
   tx: Tx,
   userId: string,
+  provider: string,
   range: DayRange,
   rows: HrvDailyRow[],
 ): Promise<void> {
   await tx.hrvDaily.deleteMany({
     where: {
       userId,
-      provider: PROVIDER,
+      provider,
       date: { ...dateRange(range), notIn: rows.map((r) => r.date) },
     },
   });
   for (const row of rows) {
     await tx.hrvDaily.upsert({
-      where: { userId_provider_date: { userId, provider: PROVIDER, date: row.date } },
-      create: { userId, provider: PROVIDER, ...row },
+      where: { userId_provider_date: { userId, provider, date: row.date } },
+      create: { userId, provider, ...row },
       update: row,
     });
   }
@@ -75,21 +105,22 @@ export async function writeHrvDaily(
 export async function writeHrvIntraday(
   tx: Tx,
   userId: string,
+  provider: string,
   range: DayRange,
   rows: HrvIntradayRow[],
 ): Promise<void> {
   await tx.hrvIntraday.deleteMany({
     where: {
       userId,
-      provider: PROVIDER,
+      provider,
       date: { ...dateRange(range), notIn: rows.map((r) => r.date) },
     },
   });
   for (const row of rows) {
     const data = { readings: row.readings as unknown as Prisma.InputJsonValue };
     await tx.hrvIntraday.upsert({
-      where: { userId_provider_date: { userId, provider: PROVIDER, date: row.date } },
-      create: { userId, provider: PROVIDER, date: row.date, ...data },
+      where: { userId_provider_date: { userId, provider, date: row.date } },
+      create: { userId, provider, date: row.date, ...data },
       update: data,
     });
   }
@@ -98,20 +129,21 @@ export async function writeHrvIntraday(
 export async function writeBreathingRate(
   tx: Tx,
   userId: string,
+  provider: string,
   range: DayRange,
   rows: BreathingRateRow[],
 ): Promise<void> {
   await tx.breathingRateDaily.deleteMany({
     where: {
       userId,
-      provider: PROVIDER,
+      provider,
       date: { ...dateRange(range), notIn: rows.map((r) => r.date) },
     },
   });
   for (const row of rows) {
     await tx.breathingRateDaily.upsert({
-      where: { userId_provider_date: { userId, provider: PROVIDER, date: row.date } },
-      create: { userId, provider: PROVIDER, ...row },
+      where: { userId_provider_date: { userId, provider, date: row.date } },
+      create: { userId, provider, ...row },
       update: row,
     });
   }
@@ -124,11 +156,12 @@ export async function writeBreathingRate(
 export async function writeNutritionSeries(
   tx: Tx,
   userId: string,
+  provider: string,
   range: DayRange,
   rows: NutritionSeriesRow[],
 ): Promise<number> {
   const existing = await tx.nutritionDaily.findMany({
-    where: { userId, provider: PROVIDER, date: dateRange(range) },
+    where: { userId, provider, date: dateRange(range) },
     select: { date: true, caloriesIn: true, waterMl: true },
   });
   const known = new Map(existing.map((e) => [e.date.toISOString().slice(0, 10), e]));
@@ -147,12 +180,12 @@ export async function writeNutritionSeries(
         : {}),
     };
     await tx.nutritionDaily.upsert({
-      where: { userId_provider_date: { userId, provider: PROVIDER, date: row.date } },
-      create: { userId, provider: PROVIDER, date: row.date, ...data },
+      where: { userId_provider_date: { userId, provider, date: row.date } },
+      create: { userId, provider, date: row.date, ...data },
       update: data,
     });
     if (cleared && before)
-      await tx.foodLogEntry.deleteMany({ where: { userId, provider: PROVIDER, date: row.date } });
+      await tx.foodLogEntry.deleteMany({ where: { userId, provider, date: row.date } });
   }
   return changed;
 }
@@ -160,6 +193,7 @@ export async function writeNutritionSeries(
 export async function writeFoodDay(
   tx: Tx,
   userId: string,
+  provider: string,
   day: string,
   totals: FoodDayTotals,
   entries: FoodEntryRow[],
@@ -168,7 +202,7 @@ export async function writeFoodDay(
   await tx.foodLogEntry.deleteMany({
     where: {
       userId,
-      provider: PROVIDER,
+      provider,
       date,
       providerLogId: { notIn: entries.map((e) => e.providerLogId) },
     },
@@ -178,25 +212,25 @@ export async function writeFoodDay(
       where: {
         userId_provider_providerLogId: {
           userId,
-          provider: PROVIDER,
+          provider,
           providerLogId: entry.providerLogId,
         },
       },
-      create: { userId, provider: PROVIDER, ...entry },
+      create: { userId, provider, ...entry },
       update: entry,
     });
   }
   await tx.nutritionDaily.update({
-    where: { userId_provider_date: { userId, provider: PROVIDER, date } },
+    where: { userId_provider_date: { userId, provider, date } },
     data: { ...totals, foodLogFetched: true },
   });
 }
 
-export async function writeDevices(tx: Tx, userId: string, rows: DeviceRow[]): Promise<void> {
+export async function writeDevices(tx: Tx, userId: string, provider: string, rows: DeviceRow[]): Promise<void> {
   await tx.device.deleteMany({
     where: {
       userId,
-      provider: PROVIDER,
+      provider,
       providerDeviceId: { notIn: rows.map((r) => r.providerDeviceId) },
     },
   });
@@ -205,11 +239,11 @@ export async function writeDevices(tx: Tx, userId: string, rows: DeviceRow[]): P
       where: {
         userId_provider_providerDeviceId: {
           userId,
-          provider: PROVIDER,
+          provider,
           providerDeviceId: row.providerDeviceId,
         },
       },
-      create: { userId, provider: PROVIDER, ...row },
+      create: { userId, provider, ...row },
       update: row,
     });
   }

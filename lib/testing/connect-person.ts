@@ -7,6 +7,7 @@ import { DEFAULT_CLIENT } from "../../emulator/server";
 import { obtainTokens } from "../../emulator/testing";
 import { findPerson } from "../../emulator/people";
 import type { FitbitScope, RegisteredClient } from "../../emulator/types";
+import { FITBIT_PROVIDER_ID } from "../providers/fitbit/id";
 import { FITBIT_REQUESTED_SCOPES } from "../providers/fitbit/scopes";
 
 export const ALL_SCOPES: FitbitScope[] = [...FITBIT_REQUESTED_SCOPES];
@@ -26,7 +27,7 @@ export async function connectPerson(
   });
   // A Fitbit account links to one Nightly user: tests reuse demo people, so unlink earlier users.
   await db.providerConnection.deleteMany({
-    where: { provider: "fitbit", providerUserId: personId },
+    where: { provider: FITBIT_PROVIDER_ID, providerUserId: personId },
   });
   const tokens = await obtainTokens(emulatorUrl, options.client ?? DEFAULT_CLIENT, {
     personId,
@@ -34,7 +35,7 @@ export async function connectPerson(
   });
   await storeGrant({
     userId: user.id,
-    provider: "fitbit",
+    provider: FITBIT_PROVIDER_ID,
     providerUserId: tokens.user_id,
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,

@@ -3,37 +3,18 @@ import type { z } from "zod";
 import { env } from "@/lib/config/env";
 import { markConnectionRetired } from "@/lib/connections/connections";
 import { getAccessToken, refreshAfterRejection, type AccessGrant } from "@/lib/connections/token-manager";
+import { ProviderApiError, type ApiRequest, type ProviderFailure, type RateLimitInfo } from "@/lib/providers/types";
+import { FITBIT_PROVIDER_ID } from "./id";
 import { fitbitErrorEnvelopeSchema } from "./schemas";
 
-/** Rate-limit state Fitbit reports on every response (`fitbit-rate-limit-*`). */
-export interface RateLimitInfo {
-  limit: number;
-  remaining: number;
-  /** seconds until the window resets */
-  resetSeconds: number;
-  observedAt: number;
-}
+export type FitbitApiFailure = ProviderFailure;
+/** Fitbit failures are the provider-neutral ProviderApiError (kept under this name for callers). */
+export const FitbitApiError = ProviderApiError;
+export type FitbitApiError = ProviderApiError;
+export type { RateLimitInfo };
 
-export type FitbitApiFailure =
-  | { kind: "rate_limited"; retryAfterSeconds: number }
-  | { kind: "insufficient_scope"; message: string }
-  | { kind: "gone" }
-  | { kind: "server"; status: number }
-  | { kind: "client"; status: number; errorType: string | undefined; message: string | undefined }
-  | { kind: "unauthorized" }
-  | { kind: "network"; detail: string }
-  | { kind: "invalid_payload"; issues: string[] };
-
-export class FitbitApiError extends Error {
-  constructor(
-    public readonly failure: FitbitApiFailure,
-    public readonly path: string,
-    public readonly rateLimit: RateLimitInfo | null,
-  ) {
-    super(`Fitbit ${path}: ${failure.kind}`);
-    this.name = "FitbitApiError";
-  }
-}
+const fail = (failure: ProviderFailure, path: string, rateLimit: RateLimitInfo | null) =>
+  new ProviderApiError(failure, path, rateLimit, FITBIT_PROVIDER_ID);
 
 export interface FitbitResult<T> {
   data: T;
@@ -48,9 +29,10 @@ function readRateLimit(headers: Headers): RateLimitInfo | null {
   return { limit, remaining, resetSeconds: reset, observedAt: Date.now() };
 }
 
-async function send(path: string, grant: AccessGrant): Promise<Response> {
+async function send(path: string, grant: AccessGrant, method = "GET"): Promise<Response> {
   try {
     return await fetch(new URL(path, env().FITBIT_API_BASE_URL), {
+      method,
       headers: {
         authorization: `Bearer ${grant.accessToken}`,
         accept: "application/json",
@@ -60,7 +42,7 @@ async function send(path: string, grant: AccessGrant): Promise<Response> {
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
-    throw new FitbitApiError({ kind: "network", detail: error instanceof Error ? error.name : "error" }, path, null);
+    throw fail({ kind: "network", detail: error instanceof Error ? error.name : "error" }, path, null);
   }
 }
 
@@ -74,11 +56,21 @@ export async function fitbitGet<S extends z.ZodType>(
   path: string,
   schema: S,
 ): Promise<FitbitResult<z.infer<S>>> {
-  let grant = await getAccessToken(userId);
-  let response = await send(path, grant);
+  return fitbitRequest(userId, { method: "GET", path }, schema);
+}
+
+/** Any Fitbit request (Nightly only reads; POST is for the token and revoke endpoints elsewhere). */
+export async function fitbitRequest<S extends z.ZodType>(
+  userId: string,
+  request: ApiRequest,
+  schema: S,
+): Promise<FitbitResult<z.infer<S>>> {
+  const path = request.path;
+  let grant = await getAccessToken(userId, FITBIT_PROVIDER_ID);
+  let response = await send(path, grant, request.method);
   if (response.status === 401) {
     grant = await refreshAfterRejection(grant);
-    response = await send(path, grant);
+    response = await send(path, grant, request.method);
   }
   const rateLimit = readRateLimit(response.headers);
   // Every caller (sync, pages, on-demand fetches) learns the same way that Fitbit is gone.
@@ -88,28 +80,28 @@ export async function fitbitGet<S extends z.ZodType>(
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new FitbitApiError({ kind: "invalid_payload", issues }, path, rateLimit);
+    throw fail({ kind: "invalid_payload", issues }, path, rateLimit);
   }
   return { data: parsed.data, rateLimit };
 }
 
-async function failureFrom(response: Response, path: string, rateLimit: RateLimitInfo | null): Promise<FitbitApiError> {
+async function failureFrom(response: Response, path: string, rateLimit: RateLimitInfo | null): Promise<ProviderApiError> {
   const envelope = fitbitErrorEnvelopeSchema.safeParse(await response.json().catch(() => null));
   const first = envelope.success ? envelope.data.errors[0] : undefined;
   const status = response.status;
   if (status === 429) {
     const retryAfter = Number(response.headers.get("retry-after"));
-    return new FitbitApiError(
+    return fail(
       { kind: "rate_limited", retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : rateLimit?.resetSeconds ?? 60 },
       path,
       rateLimit,
     );
   }
-  if (status === 410) return new FitbitApiError({ kind: "gone" }, path, rateLimit);
-  if (status === 401) return new FitbitApiError({ kind: "unauthorized" }, path, rateLimit);
+  if (status === 410) return fail({ kind: "gone" }, path, rateLimit);
+  if (status === 401) return fail({ kind: "unauthorized" }, path, rateLimit);
   if (status === 403 && first?.errorType === "insufficient_scope") {
-    return new FitbitApiError({ kind: "insufficient_scope", message: first.message ?? "" }, path, rateLimit);
+    return fail({ kind: "insufficient_scope", message: first.message ?? "" }, path, rateLimit);
   }
-  if (status >= 500) return new FitbitApiError({ kind: "server", status }, path, rateLimit);
-  return new FitbitApiError({ kind: "client", status, errorType: first?.errorType, message: first?.message }, path, rateLimit);
+  if (status >= 500) return fail({ kind: "server", status }, path, rateLimit);
+  return fail({ kind: "client", status, errorType: first?.errorType, message: first?.message }, path, rateLimit);
 }

@@ -3,19 +3,12 @@ import type { Profile } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/lib/config/env";
 import { safeAvatarUrl } from "@/lib/providers/avatar-hosts";
+import type { SignInProfile } from "@/lib/providers/types";
+import { FITBIT_PROVIDER_ID } from "./id";
 import { fitbitProfileSchema, unitSystemFromProfile, type FitbitProfile } from "./schemas";
 import { FITBIT_REQUESTED_SCOPES } from "./scopes";
 
-export interface FitbitSignInProfile {
-  id: string;
-  name: string | null;
-  email: null;
-  image: string | null;
-  timezone: string | null;
-  utcOffsetMs: number | null;
-  memberSince: string | null;
-  unitSystem: "METRIC" | "US" | "UK";
-}
+export type FitbitSignInProfile = SignInProfile;
 
 /**
  * "Sign in with Fitbit": authorization code + PKCE (S256) + state, server-app client
@@ -24,7 +17,7 @@ export interface FitbitSignInProfile {
 export function fitbitProvider(): OAuthConfig<FitbitProfile> {
   const config = env();
   return {
-    id: "fitbit",
+    id: FITBIT_PROVIDER_ID,
     name: "Fitbit",
     type: "oauth",
     clientId: config.FITBIT_CLIENT_ID,

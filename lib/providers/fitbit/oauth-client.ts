@@ -1,19 +1,12 @@
 import "server-only";
 import { env } from "@/lib/config/env";
+import { ProviderTokenError, type TokenFailure } from "@/lib/providers/types";
 import { fitbitErrorEnvelopeSchema, fitbitTokenResponseSchema, type FitbitTokenResponse } from "./schemas";
 
-/** Why a token request failed, in terms the token manager acts on. */
-export type TokenFailure =
-  | { kind: "invalid_grant" } // refresh token unknown, used or revoked: the person must consent again
-  | { kind: "retired" } // 410 Gone: the legacy API is switched off
-  | { kind: "transient"; status: number | null; detail: string }; // 5xx, 429, network: try later
-
-export class FitbitTokenError extends Error {
-  constructor(public readonly failure: TokenFailure) {
-    super(`Fitbit token request failed: ${failure.kind}${"detail" in failure ? ` (${failure.detail})` : ""}`);
-    this.name = "FitbitTokenError";
-  }
-}
+export type { TokenFailure };
+/** Fitbit token failures are the provider-neutral ProviderTokenError. */
+export const FitbitTokenError = ProviderTokenError;
+export type FitbitTokenError = ProviderTokenError;
 
 function basicAuthorization(): string {
   const { FITBIT_CLIENT_ID, FITBIT_CLIENT_SECRET } = env();

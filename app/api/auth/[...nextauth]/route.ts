@@ -9,7 +9,7 @@ async function handle(request: NextRequest, context: Context) {
   // call that a generic "Callback" error; send them to a page that explains it instead.
   const { pathname, searchParams } = request.nextUrl;
   const providerError = searchParams.get("error");
-  if (request.method === "GET" && pathname.endsWith("/callback/fitbit") && providerError) {
+  if (request.method === "GET" && /\/callback\/[^/]+$/.test(pathname) && providerError) {
     const target = providerError === "access_denied" ? "/auth/denied" : "/auth/error?error=OAuthCallback";
     return NextResponse.redirect(new URL(target, process.env.NEXTAUTH_URL ?? request.url));
   }

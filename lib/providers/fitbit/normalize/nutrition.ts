@@ -3,39 +3,8 @@ import type {
   FitbitFoodLogDay,
   FitbitSeriesEntry,
 } from "@/lib/providers/fitbit/payloads/nutrition";
-import { dateColumn } from "./local-time";
-
-export interface NutritionSeriesRow {
-  date: Date;
-  day: string;
-  caloriesIn: number;
-  waterMl: number;
-}
-
-export interface FoodDayTotals {
-  carbsG: number | null;
-  fatG: number | null;
-  fiberG: number | null;
-  proteinG: number | null;
-  sodiumMg: number | null;
-  calorieGoal: number | null;
-}
-
-export interface FoodEntryRow {
-  providerLogId: string;
-  date: Date;
-  mealTypeId: number;
-  name: string;
-  brand: string;
-  amount: number;
-  unitName: string;
-  calories: number;
-  carbsG: number | null;
-  fatG: number | null;
-  fiberG: number | null;
-  proteinG: number | null;
-  sodiumMg: number | null;
-}
+import { dateColumn } from "@/lib/providers/local-time";
+import type { NutritionSeriesRow, FoodDayTotals, FoodEntryRow } from "@/lib/providers/model";
 
 /**
  * Joins the two series by date. Both list every day of the range (zeros included, §9.3), so a
@@ -90,3 +59,5 @@ export function normalizeFoodDay(
     })),
   };
 }
+
+export type { NutritionSeriesRow, FoodDayTotals, FoodEntryRow };

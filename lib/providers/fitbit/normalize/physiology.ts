@@ -5,35 +5,8 @@ import type {
   FitbitHrvIntraday,
   FitbitHrvSummary,
 } from "@/lib/providers/fitbit/payloads/physiology";
-import { dateColumn } from "./local-time";
-
-export interface HrvDailyRow {
-  date: Date;
-  dailyRmssd: number;
-  deepRmssd: number | null;
-}
-
-export interface HrvReading {
-  /** Local time as sent. */
-  minute: string;
-  rmssd: number;
-  coverage: number;
-  hf: number;
-  lf: number;
-}
-
-export interface HrvIntradayRow {
-  date: Date;
-  readings: HrvReading[];
-}
-
-export interface BreathingRateRow {
-  date: Date;
-  fullSleep: number | null;
-  deepSleep: number | null;
-  lightSleep: number | null;
-  remSleep: number | null;
-}
+import { dateColumn } from "@/lib/providers/local-time";
+import type { HrvDailyRow, HrvReading, HrvIntradayRow, BreathingRateRow } from "@/lib/providers/model";
 
 /** Days without HRV are simply absent from a range (§6): no row, not a zero. */
 export function normalizeHrvSummary(payload: FitbitHrvSummary): HrvDailyRow[] {
@@ -85,3 +58,5 @@ export function normalizeBrSummary(payload: FitbitBrSummary): BreathingRateRow[]
     remSleep: null,
   }));
 }
+
+export type { HrvDailyRow, HrvReading, HrvIntradayRow, BreathingRateRow };

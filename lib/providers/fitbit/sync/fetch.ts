@@ -1,5 +1,4 @@
 import "server-only";
-import { FitbitApiError } from "@/lib/providers/fitbit/api-client";
 import { devicesSchema } from "@/lib/providers/fitbit/payloads/devices";
 import {
   caloriesInSeriesSchema,
@@ -13,53 +12,41 @@ import {
   hrvSummarySchema,
 } from "@/lib/providers/fitbit/payloads/physiology";
 import { sleepResponseSchema } from "@/lib/providers/fitbit/payloads/sleep";
-import { normalizeDevices } from "./normalize/devices";
-import type { PersonZone } from "./normalize/local-time";
-import { normalizeFoodDay, normalizeNutritionSeries } from "./normalize/nutrition";
+import {
+  ProviderApiError,
+  type DayRange,
+  type FetchContext,
+  type FetchResult,
+  type SyncStep,
+} from "@/lib/providers/types";
+import { normalizeDevices } from "../normalize/devices";
+import { normalizeFoodDay, normalizeNutritionSeries } from "../normalize/nutrition";
 import {
   normalizeBrIntraday,
   normalizeBrSummary,
   normalizeHrvIntraday,
   normalizeHrvSummary,
-} from "./normalize/physiology";
-import { normalizeSleepLogs } from "./normalize/sleep";
-import type { DayRange, RangeMetric } from "./plan";
-import type { SyncRequester } from "./requester";
-import * as write from "./writers";
+} from "../normalize/physiology";
+import { normalizeSleepLogs } from "../normalize/sleep";
 
 /**
- * One chunk of one metric: fetch (all requests of the chunk first), normalise, and hand back
- * the writes to run in the chunk's transaction. Nothing is written before every request of the
- * chunk succeeded and validated.
+ * Fitbit's fetch steps: all requests of a step first, validated and normalized; the engine
+ * writes the rows (with the next cursor) only after every request of the step succeeded.
  */
-export interface FetchedChunk {
-  /** Whether the provider had any data in the range (feeds the empty-stretch stop). */
-  hadData: boolean;
-  write: (tx: write.Tx) => Promise<void>;
-}
-
-export interface MetricContext {
-  userId: string;
-  zone: PersonZone;
-  requester: SyncRequester;
-  /** Per-metric reasons a metric (or part of it) is unavailable; the BR fallback records here. */
-  unavailable: Record<string, string>;
-}
-
 const U = "/1/user/-";
 export const BR_STAGES = "brStages";
 
-async function fetchBreathingRate(ctx: MetricContext, range: DayRange) {
+async function fetchBreathingRate(ctx: FetchContext, range: DayRange) {
   if (!ctx.unavailable[BR_STAGES]) {
     try {
       return normalizeBrIntraday(
-        await ctx.requester.get(
+        await ctx.http.get(
           `${U}/br/date/${range.start}/${range.end}/all.json`,
           brIntradaySchema,
         ),
       );
     } catch (error) {
-      if (!(error instanceof FitbitApiError) || error.failure.kind !== "insufficient_scope")
+      if (!(error instanceof ProviderApiError) || error.failure.kind !== "insufficient_scope")
         throw error;
       // Per-stage rates need intraday access; the nightly average does not.
       ctx.unavailable[BR_STAGES] =
@@ -68,23 +55,20 @@ async function fetchBreathingRate(ctx: MetricContext, range: DayRange) {
   }
   try {
     return normalizeBrSummary(
-      await ctx.requester.get(`${U}/br/date/${range.start}/${range.end}.json`, brSummarySchema),
+      await ctx.http.get(`${U}/br/date/${range.start}/${range.end}.json`, brSummarySchema),
     );
   } catch (error) {
     // The summary refused too: the whole scope is missing, not just intraday access.
-    if (error instanceof FitbitApiError && error.failure.kind === "insufficient_scope")
+    if (error instanceof ProviderApiError && error.failure.kind === "insufficient_scope")
       delete ctx.unavailable[BR_STAGES];
     throw error;
   }
 }
 
-export async function fetchRangeChunk(
-  ctx: MetricContext,
-  metric: RangeMetric,
-  range: DayRange,
-): Promise<FetchedChunk> {
-  const { userId, requester } = ctx;
-  switch (metric) {
+export async function fetchFitbitStep(ctx: FetchContext, step: SyncStep): Promise<FetchResult> {
+  const requester = ctx.http;
+  const range = step.range;
+  switch (step.metric) {
     case "sleep": {
       const payload = await requester.get(
         `/1.2/user/-/sleep/date/${range.start}/${range.end}.json`,
@@ -92,11 +76,8 @@ export async function fetchRangeChunk(
       );
       const rows = normalizeSleepLogs(payload.sleep, ctx.zone);
       // A pending answer (`meta` without `sleep`) is not "no sleep": keep what we have.
-      if (!payload.sleep) return { hadData: true, write: async () => {} };
-      return {
-        hadData: rows.length > 0,
-        write: (tx) => write.writeSleepLogs(tx, userId, range, rows),
-      };
+      if (!payload.sleep) return { hadData: true, batches: [] };
+      return { hadData: rows.length > 0, batches: [{ kind: "sleep", range, rows }] };
     }
     case "hrv": {
       const rows = normalizeHrvSummary(
@@ -104,7 +85,7 @@ export async function fetchRangeChunk(
       );
       return {
         hadData: rows.length > 0,
-        write: (tx) => write.writeHrvDaily(tx, userId, range, rows),
+        batches: [{ kind: "hrv", range, rows }],
       };
     }
     case "hrvIntraday": {
@@ -116,14 +97,14 @@ export async function fetchRangeChunk(
       );
       return {
         hadData: rows.length > 0,
-        write: (tx) => write.writeHrvIntraday(tx, userId, range, rows),
+        batches: [{ kind: "hrvIntraday", range, rows }],
       };
     }
     case "br": {
       const rows = await fetchBreathingRate(ctx, range);
       return {
         hadData: rows.length > 0,
-        write: (tx) => write.writeBreathingRate(tx, userId, range, rows),
+        batches: [{ kind: "br", range, rows }],
       };
     }
     case "nutrition": {
@@ -142,25 +123,25 @@ export async function fetchRangeChunk(
       const hadData = rows.some((r) => r.caloriesIn > 0 || r.waterMl > 0);
       return {
         hadData,
-        write: async (tx) => void (await write.writeNutritionSeries(tx, userId, range, rows)),
+        batches: [{ kind: "nutritionSeries", range, rows }],
       };
     }
   }
 }
 
-export async function fetchFoodDay(ctx: MetricContext, day: string): Promise<FetchedChunk> {
-  const payload = await ctx.requester.get(`${U}/foods/log/date/${day}.json`, foodLogDaySchema);
+export async function fetchFitbitFoodDay(ctx: FetchContext, day: string): Promise<FetchResult> {
+  const payload = await ctx.http.get(`${U}/foods/log/date/${day}.json`, foodLogDaySchema);
   const { totals, entries } = normalizeFoodDay(payload, day);
   return {
     hadData: entries.length > 0,
-    write: (tx) => write.writeFoodDay(tx, ctx.userId, day, totals, entries),
+    batches: [{ kind: "foodDay", day, totals, entries }],
   };
 }
 
-export async function fetchDevices(ctx: MetricContext): Promise<FetchedChunk> {
+export async function fetchFitbitDevices(ctx: FetchContext): Promise<FetchResult> {
   const rows = normalizeDevices(
-    await ctx.requester.get(`${U}/devices.json`, devicesSchema),
+    await ctx.http.get(`${U}/devices.json`, devicesSchema),
     ctx.zone,
   );
-  return { hadData: rows.length > 0, write: (tx) => write.writeDevices(tx, ctx.userId, rows) };
+  return { hadData: rows.length > 0, batches: [{ kind: "devices", rows }] };
 }

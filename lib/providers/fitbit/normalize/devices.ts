@@ -1,16 +1,7 @@
 /** Devices → Device rows: battery and the last sync time, local as sent plus the instant. */
 import type { FitbitDevices } from "@/lib/providers/fitbit/payloads/devices";
-import { localToInstant, type PersonZone } from "./local-time";
-
-export interface DeviceRow {
-  providerDeviceId: string;
-  deviceVersion: string;
-  type: string;
-  battery: string;
-  batteryLevel: number | null;
-  lastSyncLocal: string;
-  lastSyncAt: Date;
-}
+import { localToInstant, type PersonZone } from "@/lib/providers/local-time";
+import type { DeviceRow } from "@/lib/providers/model";
 
 export function normalizeDevices(devices: FitbitDevices, zone: PersonZone): DeviceRow[] {
   return devices.map((device) => ({
@@ -23,3 +14,5 @@ export function normalizeDevices(devices: FitbitDevices, zone: PersonZone): Devi
     lastSyncAt: localToInstant(device.lastSyncTime, zone).at,
   }));
 }
+
+export type { DeviceRow };

@@ -3,40 +3,8 @@
  * nights are separate rows of the same date, told apart by `isMainSleep`.
  */
 import type { FitbitSleepLog } from "@/lib/providers/fitbit/payloads/sleep";
-import { dateColumn, localToInstant, type PersonZone } from "./local-time";
-
-type LevelEntry = { dateTime: string; level: string; seconds: number };
-
-export interface SleepLogRow {
-  providerLogId: string;
-  dateOfSleep: Date;
-  startLocal: string;
-  endLocal: string;
-  startAt: Date;
-  endAt: Date;
-  startUtcOffsetMin: number;
-  endUtcOffsetMin: number;
-  durationMs: number;
-  isMainSleep: boolean;
-  type: "STAGES" | "CLASSIC";
-  logType: string;
-  infoCode: number;
-  efficiency: number;
-  minutesAsleep: number;
-  minutesAwake: number;
-  minutesToFallAsleep: number;
-  minutesAfterWakeup: number;
-  timeInBed: number;
-  deepMinutes: number | null;
-  lightMinutes: number | null;
-  remMinutes: number | null;
-  wakeMinutes: number | null;
-  asleepMinutes: number | null;
-  restlessMinutes: number | null;
-  awakeMinutes: number | null;
-  thirtyDayAvgMinutes: { deep: number; light: number; rem: number; wake: number } | null;
-  levels: { data: LevelEntry[]; shortData: LevelEntry[] };
-}
+import { dateColumn, localToInstant, type PersonZone } from "@/lib/providers/local-time";
+import type { LevelEntry, SleepLogRow } from "@/lib/providers/model";
 
 const pickLevel = (entries: LevelEntry[]): LevelEntry[] =>
   entries.map(({ dateTime, level, seconds }) => ({ dateTime, level, seconds }));
@@ -92,3 +60,5 @@ export function normalizeSleepLogs(
 ): SleepLogRow[] {
   return (logs ?? []).map((log) => normalizeSleepLog(log, zone));
 }
+
+export type { SleepLogRow };

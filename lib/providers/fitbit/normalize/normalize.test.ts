@@ -13,7 +13,7 @@ import {
 } from "@/lib/providers/fitbit/payloads/physiology";
 import { sleepResponseSchema } from "@/lib/providers/fitbit/payloads/sleep";
 import { normalizeDevices } from "./devices";
-import { localToInstant } from "./local-time";
+import { localToInstant } from "@/lib/providers/local-time";
 import { normalizeFoodDay, normalizeNutritionSeries } from "./nutrition";
 import {
   normalizeBrIntraday,

@@ -1,0 +1,29 @@
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
+import { fitbit } from "./fitbit/provider";
+import { PROVIDER_PRECEDENCE } from "./precedence";
+import type { Provider } from "next-auth/providers/index";
+import type { HealthProvider } from "./types";
+
+/** Every provider Nightly can sync from, by id. Adding a provider means adding it here. */
+const PROVIDERS: readonly HealthProvider[] = [fitbit];
+
+export function providerById(id: string): HealthProvider {
+  const provider = PROVIDERS.find((candidate) => candidate.id === id);
+  if (!provider) throw new AppError(400, "bad_request", "Unknown data provider.");
+  return provider;
+}
+
+export function isKnownProvider(id: string): boolean {
+  return PROVIDERS.some((candidate) => candidate.id === id);
+}
+
+/** Providers in precedence order (the first one with data for a day is the one shown). */
+export function providersByPrecedence(): HealthProvider[] {
+  return [...PROVIDERS].sort((a, b) => PROVIDER_PRECEDENCE.indexOf(a.id) - PROVIDER_PRECEDENCE.indexOf(b.id));
+}
+
+/** The NextAuth providers of every configured provider (a provider without credentials is left out). */
+export function signInProviders(): Provider[] {
+  return PROVIDERS.filter((provider) => provider.configured()).map((provider) => provider.nextAuthProvider());
+}
