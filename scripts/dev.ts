@@ -1,0 +1,39 @@
+/**
+ * `npm run dev`: the Next.js dev server with generated local secrets (.data/local-secrets.json),
+ * database and migrations as `npm start`. Without FITBIT_CLIENT_ID it starts the Fitbit emulator
+ * and points Nightly at it, the same switch as the demo.
+ */
+import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
+import { launchWeb } from "./lib/launch-web";
+import { ensureLocalSecrets } from "./lib/local-secrets";
+import { handleSignals, loadDotEnv, onShutdown, runLauncher } from "./lib/processes";
+
+await runLauncher(async () => {
+  handleSignals();
+  loadDotEnv();
+  Object.assign(process.env, { ...ensureLocalSecrets(), ...pickSet(process.env) });
+  if (!process.env.FITBIT_CLIENT_ID) await useEmulator();
+  await launchWeb("development");
+});
+
+async function useEmulator() {
+  const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fitbit`] };
+  const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), clients: [client] });
+  onShutdown(emulator.close);
+  Object.assign(process.env, {
+    FITBIT_CLIENT_ID: client.clientId,
+    FITBIT_CLIENT_SECRET: client.clientSecret,
+    FITBIT_OAUTH_BASE_URL: emulator.url,
+    FITBIT_API_BASE_URL: emulator.url,
+    EMULATOR_URL: emulator.url,
+  });
+  console.log(`No FITBIT_CLIENT_ID: using the Fitbit emulator on ${emulator.url}`);
+}
+
+/** Explicitly configured secrets win over the generated local ones. */
+function pickSet(source: NodeJS.ProcessEnv) {
+  return Object.fromEntries(
+    (["NEXTAUTH_SECRET", "TOKEN_ENCRYPTION_KEY"] as const).filter((key) => source[key]).map((key) => [key, source[key]]),
+  );
+}
