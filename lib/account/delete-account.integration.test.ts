@@ -50,14 +50,14 @@ describe("Delete my data", () => {
     const ada = await connectPerson(world.emulator.url, ADA);
     const sam = await connectPerson(world.emulator.url, SAM);
     for (const userId of [ada, sam]) {
-      expect((await runSync(userId, { historyDays: 30, retryBaseMs: 10 })).kind).toBe("completed");
+      expect((await runSync(userId, { historyDays: 14, retryBaseMs: 10 })).kind).toBe("completed");
       await db.session.create({ data: { userId, sessionToken: `session-${userId}`, expires: new Date(Date.now() + 86_400_000) } });
       await db.syncError.create({ data: { userId, provider: "fitbit", metric: "sleep", path: "/x", kind: "test", message: "kept until deletion" } });
     }
     const before = await rowCounts(ada);
-    expect(before.sleep).toBeGreaterThan(10);
-    expect(before.hrv).toBeGreaterThan(10);
-    expect(before.nutrition).toBeGreaterThan(10);
+    expect(before.sleep).toBeGreaterThan(5);
+    expect(before.hrv).toBeGreaterThan(5);
+    expect(before.nutrition).toBeGreaterThan(5);
     const samBefore = await rowCounts(sam);
     const connection = await db.providerConnection.findUniqueOrThrow({ where: { userId_provider: { userId: ada, provider: "fitbit" } } });
     const accessToken = openToken(connection.accessTokenEnc!, connection.id, "access");
@@ -81,7 +81,7 @@ describe("Delete my data", () => {
     // Sam keeps everything.
     expect(await rowCounts(sam)).toEqual(samBefore);
     expect(await db.session.count({ where: { userId: sam } })).toBe(1);
-  }, 180_000);
+  }, 400_000);
 
   it("still deletes everything when the grant cannot be revoked at the provider, and says so", async () => {
     const { deleteAccount } = await import("./delete-account");
