@@ -19,6 +19,23 @@ if (process.env.NIGHTLY_WORKER !== "off") {
   startWorker().catch((error: unknown) => {
     console.error("sync worker did not start:", error instanceof Error ? error.message : String(error));
   });
-  // Running syncs stop after their current chunk (progress is committed per chunk) and are re-queued.
-  process.once("SIGTERM", () => void stopWorker());
+  // `npm start` sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves SIGTERM/SIGINT to us: the
+  // worker stops taking jobs, running syncs commit their current chunk and are re-queued, and
+  // only then does the process exit. Without it (plain `next start`, dev) Next.js exits on its
+  // own and the heartbeat check of another process resumes what was cut off.
+  const manual = Boolean(process.env.NEXT_MANUAL_SIG_HANDLE);
+  let stopping = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void stopWorker()
+        .catch((error: unknown) => console.error("sync worker stop failed:", error instanceof Error ? error.message : String(error)))
+        .finally(() => {
+          if (manual) process.exit(0);
+        });
+    });
+  }
+} else if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => process.exit(0));
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { currentUser } from "@/lib/auth/session";
+import { currentUserPage } from "@/lib/auth/session";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const user = await currentUserPage();
   return (
     <html lang="en">
       <body>

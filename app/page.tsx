@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/sign-in-button";
-import { currentUser } from "@/lib/auth/session";
+import { currentUserPage } from "@/lib/auth/session";
 
 const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
   signedout: { tone: "info", text: "You are signed out." },
@@ -19,7 +19,7 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const user = await currentUser();
+  const user = await currentUserPage();
   if (user) redirect("/dashboard");
   const key = params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;

@@ -38,12 +38,12 @@ main{max-width:40rem;margin:2rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid var(--line);border-radius:12px;padding:1.5rem 1.75rem}
 h1{font-size:1.35rem;margin:0 0 1rem}
 h2{font-size:1.05rem;margin:1.5rem 0 .5rem}
-fieldset{border:1px solid var(--line);border-radius:8px;margin:1rem 0;padding:.75rem 1rem}
+fieldset{border:1px solid var(--line);border-radius:8px;margin:1rem 0;padding:.75rem 1rem;min-width:0}
 legend{font-weight:600;padding:0 .25rem}
 .option{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0}
 .option input{margin-top:.3rem;width:1.1rem;height:1.1rem;accent-color:var(--teal)}
 .option label{font-weight:600}
-.option small{display:block;color:var(--muted)}
+.option small{display:block;color:var(--muted);overflow-wrap:anywhere}
 .actions{display:flex;gap:1rem;justify-content:flex-end;margin-top:1.25rem}
 button{font:inherit;font-weight:600;border-radius:999px;padding:.55rem 1.6rem;cursor:pointer;border:2px solid var(--teal)}
 button.primary{background:#00737a;border-color:#00737a;color:#fff}

@@ -3,7 +3,7 @@
  * people are. Client secrets are deliberately not shown.
  */
 import { html, page } from "./html";
-import { DEMO_PEOPLE } from "./people";
+import { GOOGLE_PEOPLE } from "./google/people";
 import type { EmulatorState } from "./state";
 
 export function renderIndexPage(state: EmulatorState, origin: string): string {
@@ -16,13 +16,22 @@ export function renderIndexPage(state: EmulatorState, origin: string): string {
         <td>${c.redirectUris.map((u) => html`<code>${u}</code><br />`)}</td>
       </tr>`,
   );
-  const people = DEMO_PEOPLE.map(
-    (p) =>
+  const people = GOOGLE_PEOPLE.map(
+    (g) =>
       html`<tr>
-        <td><code>${p.encodedId}</code></td>
-        <td>${p.firstName} ${p.lastName}</td>
-        <td>${p.timezone}</td>
-        <td>${p.blurb}</td>
+        <td>${g.legacyUserId ? html`<code>${g.legacyUserId}</code>` : "none"}</td>
+        <td><code>${g.healthUserId}</code></td>
+        <td>${g.person.firstName} ${g.person.lastName}</td>
+        <td>${g.person.timezone}</td>
+        <td>${g.person.blurb}</td>
+      </tr>`,
+  );
+  const googleClients = [...state.google.clients.values()].map(
+    (c) =>
+      html`<tr>
+        <td><code>${c.clientId}</code></td>
+        <td>${c.name}${c.testing ? " (Testing)" : ""}</td>
+        <td>${c.redirectUris.map((u) => html`<code>${u}</code><br />`)}</td>
       </tr>`,
   );
   const routes = ["profile", ...state.dataRoutes.map((r) => r.name)];
@@ -54,7 +63,8 @@ export function renderIndexPage(state: EmulatorState, origin: string): string {
       <table>
         <thead>
           <tr>
-            <th>Id</th>
+            <th>Fitbit id</th>
+            <th>Google healthUserId</th>
             <th>Name</th>
             <th>Time zone</th>
             <th>About</th>
@@ -74,12 +84,35 @@ export function renderIndexPage(state: EmulatorState, origin: string): string {
         Rate limit: ${state.rateLimiter.perHour} requests per user per app per clock hour. Access
         tokens live ${state.tokenLifetimeSeconds} s.
       </p>
+      <h2>Google OAuth and Health API</h2>
+      <p>
+        Same people, same nights. <code>GET /o/oauth2/v2/auth</code>, <code>POST /token</code>,
+        <code>POST /revoke</code>, <code>/.well-known/openid-configuration</code>,
+        <code>/oauth2/v3/certs</code>, <code>/v1/userinfo</code>;
+        <code>/v4/users/me/{identity,profile,settings,pairedDevices}</code> and
+        <code>/v4/users/me/dataTypes/{type}/dataPoints</code> (list, <code>:reconcile</code>,
+        <code>:dailyRollUp</code>). ${state.google.rateLimiter.perMinute} requests per person per
+        minute.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Google client id</th>
+            <th>App name</th>
+            <th>Redirect URIs</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${googleClients}
+        </tbody>
+      </table>
       <h2>Control API</h2>
       <p>
         <code>/__emulator/health</code>, <code>requests</code>, <code>requests/reset</code>,
         <code>clock</code>, <code>faults</code>, <code>retired</code>, <code>rate-limit</code>,
         <code>reset</code>, <code>users/{id}/tokens</code>,
-        <code>users/{id}/expire-access-tokens</code>.
+        <code>users/{id}/expire-access-tokens</code>, <code>users/{id}/revoke-tokens</code> (each
+        with <code>?provider=google</code>), <code>people</code>, <code>google/paging</code>.
       </p>
     </div>`,
   );

@@ -38,6 +38,8 @@ import {
   sendHtml,
 } from "./http";
 import { renderIndexPage } from "./index-page";
+import { OidcIssuer } from "./oidc/issuer";
+import type { OidcClient } from "./oidc/staff";
 import { findPerson } from "./people";
 import { EmulatorState, registeredClientsSchema } from "./state";
 import type { DataRoute, RegisteredClient } from "./types";
@@ -63,6 +65,8 @@ export interface EmulatorOptions {
   dataRoutes?: DataRoute[];
   /** Start with the legacy API switched off (everything 410). Default false. */
   retired?: boolean;
+  /** Clients of the OIDC issuer at /oidc (staff sign-in). Default `[DEFAULT_OIDC_CLIENT]`. */
+  oidcClients?: OidcClient[];
   /** Google OAuth clients. Default `[DEFAULT_GOOGLE_CLIENT]`. */
   googleClients?: GoogleClient[];
   /** Google access-token lifetime. Default 3600 (`expires_in` 3599). */
@@ -107,9 +111,10 @@ const OAUTH_JSON: Record<string, { name: string; handle: (ctx: RequestContext) =
 const DATA_PATH = /^\/1(\.1|\.2)?\//;
 
 /** Routes one request. Fitbit paths go through retirement and Content-Length checks first. */
-async function dispatch(ctx: RequestContext): Promise<void> {
+async function dispatch(ctx: RequestContext, oidc: OidcIssuer): Promise<void> {
   const { req, res, state } = ctx;
   const path = ctx.target.pathname;
+  if (await oidc.handle(ctx)) return;
   if (path === "/__emulator" || path.startsWith("/__emulator/"))
     return handleControl(ctx, path.slice("/__emulator".length) || "/");
   if (path === "/" && req.method === "GET")
@@ -287,6 +292,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     googleClients,
   });
   let url = "";
+  const oidc = new OidcIssuer(options.oidcClients);
 
   const server = createServer((req, res) => {
     let ctx: RequestContext | null = null;
@@ -309,7 +315,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const origin = requestOrigin(req.headers.host, url);
       ctx = { req, res, state, target, origin, endpoint: null, userId: null };
       const current = ctx;
-      dispatch(current)
+      dispatch(current, oidc)
         .then(() => {
           if (!req.complete) req.resume();
         })

@@ -10,7 +10,7 @@ describe("security: log redaction covers nested keys", () => {
       request: { headers: { Authorization: "Bearer abc", cookie: "next-auth.session-token=x" }, body: { refresh_token: "r", scope: "sleep" } },
       attempts: [{ access_token: "a", status: 401 }],
       error: new Error("refresh failed", { cause: { client_secret: "s" } }),
-    }) as Record<string, any>;
+    }) as { userId: string; request: { headers: unknown; body: unknown }; attempts: unknown; error: { cause: unknown } };
     expect(out.userId).toBe("u1");
     expect(out.request.headers).toEqual({ Authorization: REDACTED, cookie: REDACTED });
     expect(out.request.body).toEqual({ refresh_token: REDACTED, scope: "sleep" });

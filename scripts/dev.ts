@@ -4,6 +4,7 @@
  * and points Nightly at it, the same switch as the demo.
  */
 import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
+import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
 import { launchWeb } from "./lib/launch-web";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { handleSignals, loadDotEnv, onShutdown, runLauncher } from "./lib/processes";
@@ -18,7 +19,7 @@ await runLauncher(async () => {
 
 async function useEmulator() {
   const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/fitbit`] };
+  const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/${FITBIT_PROVIDER_ID}`] };
   const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4010), clients: [client] });
   onShutdown(emulator.close);
   Object.assign(process.env, {

@@ -7,7 +7,7 @@ import { AccessNotice, EmptyState } from "@/components/dashboard/states";
 import { SyncStatusPanel } from "@/components/dashboard/sync-status-panel";
 import { rangeFromSearchParams, rangeToParams } from "@/lib/api-schemas/range";
 import { METRICS } from "@/lib/api-schemas/dashboard";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireSelfPage } from "@/lib/authz/page";
 import { formatDayLabel, formatMinutes } from "@/lib/dates";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
@@ -21,15 +21,15 @@ export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUserPage();
+  const { user, subject } = await requireSelfPage();
   const params = await searchParams;
-  const context = await getDashboardContext(user.id);
+  const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
   const [sleep, hrv, breathing, nutrition, sync] = await Promise.all([
-    getSleepNights(user.id, range),
-    getHrv(user.id, range),
-    getBreathing(user.id, range),
-    getNutrition(user.id, range, context.unitSystem),
+    getSleepNights(subject, range),
+    getHrv(subject, range),
+    getBreathing(subject, range),
+    getNutrition(subject, range, context.unitSystem),
     getSyncPanelData(user.id),
   ]);
   const query = new URLSearchParams(rangeToParams(range)).toString();

@@ -10,7 +10,7 @@ type Jsonish<T> = T extends Date ? string | Date : T extends (infer U)[] ? Jsoni
 export type SyncStatusPayload = Jsonish<SyncStatusView>;
 
 export interface SyncPanelData {
-  status: "not_connected" | "never" | "idle" | "queued" | "running" | "waiting_rate_limit" | "backing_off" | "error";
+  status: "not_connected" | "never" | "idle" | "queued" | "running" | "waiting_rate_limit" | "backing_off" | "interrupted" | "error";
   phase: string | null;
   lastSyncCompletedAt: string | null;
   nextAttemptAt: string | null;

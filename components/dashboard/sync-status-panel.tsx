@@ -14,6 +14,7 @@ const STATUS_TEXT: Record<SyncPanelData["status"], { text: string; tone: "ok" | 
   running: { text: "Syncing", tone: "warn" },
   waiting_rate_limit: { text: "Waiting for Fitbit's hourly limit", tone: "warn" },
   backing_off: { text: "Retrying shortly", tone: "warn" },
+  interrupted: { text: "Interrupted, resuming", tone: "warn" },
   error: { text: "Sync failed", tone: "bad" },
 };
 
@@ -23,7 +24,7 @@ const PHASE_TEXT: Record<string, string> = {
   incremental: "fetching new data",
 };
 
-const ACTIVE = new Set<SyncPanelData["status"]>(["queued", "running", "waiting_rate_limit", "backing_off"]);
+const ACTIVE = new Set<SyncPanelData["status"]>(["queued", "running", "waiting_rate_limit", "backing_off", "interrupted"]);
 
 async function fetchStatus(): Promise<SyncPanelData> {
   const response = await fetch("/api/sync/status", { cache: "no-store" });

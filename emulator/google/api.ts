@@ -30,14 +30,14 @@ import { userRoutes } from "./routes/users";
 import { HEALTH_SCOPE_PREFIX, READ_SCOPES } from "./scopes";
 
 export const GOOGLE_ROUTES: readonly GoogleRoute[] = [...userRoutes, ...dataPointRoutes];
-const ALL_ROUTES = [...GOOGLE_ROUTES, ...fallbackRoutes];
 
 /** Parameters Google's front end accepts on every method. */
 const SYSTEM_PARAMS = ["alt", "prettyPrint", "quotaUser", "$.xgafv", "fields"];
 
+/** Routes for a path: the specific ones if any (a wrong verb there is 404), else the fallbacks. */
 function match(pathname: string) {
-  const byPath = ALL_ROUTES.filter((r) => r.pattern.test(pathname));
-  return byPath;
+  const specific = GOOGLE_ROUTES.filter((r) => r.pattern.test(pathname));
+  return specific.length > 0 ? specific : fallbackRoutes.filter((r) => r.pattern.test(pathname));
 }
 
 /** Counter name before authentication (route name, or google.not_found). */

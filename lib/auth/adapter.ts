@@ -31,6 +31,8 @@ export function nightlyAdapter(): Adapter {
       const user = await db.user.create({
         data: {
           name: profile.name ?? null,
+          // Staff (OIDC) carry an email; Fitbit shares none.
+          email: profile.email ? profile.email.toLowerCase() : null,
           image: profile.image ?? null,
           timezone: profile.timezone ?? null,
           utcOffsetMs: profile.utcOffsetMs ?? null,

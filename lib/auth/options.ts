@@ -8,6 +8,8 @@ import { enqueueSync } from "@/lib/sync/queue";
 import { isKnownProvider, signInProviders } from "@/lib/providers/registry";
 import type { SignInProfile } from "@/lib/providers/types";
 import { nightlyAdapter, type NightlyAdapterUser } from "./adapter";
+import { onStaffSignIn } from "./staff-sign-in";
+import { staffProvider, STAFF_PROVIDER_ID } from "./staff-provider";
 
 let cached: NextAuthOptions | undefined;
 
@@ -17,7 +19,7 @@ export function authOptions(): NextAuthOptions {
     adapter: nightlyAdapter(),
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-    providers: signInProviders(),
+    providers: [...signInProviders(), ...[staffProvider()].filter((provider) => provider !== null)],
     pages: { signIn: "/", error: "/auth/error" },
     callbacks: {
       session({ session, user }) {
@@ -29,6 +31,7 @@ export function authOptions(): NextAuthOptions {
       // Runs after the user row and account link exist, on every sign-in: store the fresh
       // tokens (encrypted) and keep the profile fields current.
       async signIn({ user, account, profile }) {
+        if (account?.provider === STAFF_PROVIDER_ID) return onStaffSignIn(user.id, user.email ?? null);
         if (!account || !isKnownProvider(account.provider) || !account.access_token || !account.refresh_token) return;
         const fields = profile as unknown as SignInProfile | undefined;
         const mapped = fields && "unitSystem" in fields ? fields : undefined;

@@ -37,3 +37,20 @@ describe("configuration", () => {
     expect(() => tokenKeysSchema.parse(`${generateTokenKey("k1")},${generateTokenKey("k1")}`)).toThrow(/unique/);
   });
 });
+
+describe("staff sign-in configuration", () => {
+  it("takes OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, and ADMIN_EMAILS as a list", () => {
+    const env = parseEnv({ ...valid, OIDC_ISSUER: "https://idp.uni.example/realms/staff", OIDC_CLIENT_ID: "nightly", OIDC_CLIENT_SECRET: "s3cret", ADMIN_EMAILS: " Alan@Uni.example, b@uni.example " });
+    expect(env.OIDC_ISSUER).toBe("https://idp.uni.example/realms/staff");
+    expect(env.ADMIN_EMAILS).toEqual(["alan@uni.example", "b@uni.example"]);
+    expect(parseEnv(valid).ADMIN_EMAILS).toEqual([]);
+  });
+
+  it("names every missing OIDC variable and refuses a bad admin list", () => {
+    const partial = () => parseEnv({ ...valid, OIDC_ISSUER: "https://idp.uni.example" });
+    expect(partial).toThrow(/OIDC_CLIENT_ID/);
+    expect(partial).toThrow(/OIDC_CLIENT_SECRET/);
+    expect(() => parseEnv({ ...valid, ADMIN_EMAILS: "alan@uni.example,not-an-email" })).toThrow(/ADMIN_EMAILS/);
+    expect(() => parseEnv({ ...valid, OIDC_ISSUER: "not a url", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })).toThrow(/OIDC_ISSUER/);
+  });
+});

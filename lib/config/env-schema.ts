@@ -53,6 +53,24 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Days a dead connection (needs re-consent, retired) keeps its encrypted tokens. */
   DEAD_CONNECTION_TOKEN_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** Staff sign-in through OpenID Connect: the issuer URL (discovery at
+   * $OIDC_ISSUER/.well-known/openid-configuration) and this app's client. All three or none. */
+  OIDC_ISSUER: url.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Comma-separated staff email addresses that become admins when they sign in. */
+  ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email("ADMIN_EMAILS must be comma-separated email addresses"))),
+}).superRefine((value, ctx) => {
+  const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
+      if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: "staff sign-in needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together" });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -19,7 +19,9 @@ import { ProviderTokenError } from "@/lib/providers/types";
  *     the winner's token instead of refreshing again.
  *  3. If this process dies after Fitbit rotated the token but before the commit, the old
  *     refresh token still works for an identical request within 2 minutes (Fitbit replays the
- *     same response), so the next attempt recovers the same pair.
+ *     same response). So before calling Fitbit the refresh is recorded, committed on its own
+ *     (`TokenRefreshInFlight`), and every worker process finishes recorded refreshes that nobody
+ *     finished (`finishInterruptedRefreshes`, every 15 s), well within those 2 minutes.
  * See docs/decisions/0001-single-refresh.md.
  */
 
@@ -98,7 +100,7 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
     async (tx) => {
       const rows = await tx.$queryRaw<LockedRow[]>`
         SELECT id, provider, status::text AS status, "tokenVersion", "accessTokenEnc", "refreshTokenEnc"
-        FROM "ProviderConnection" WHERE id = ${connectionId} FOR UPDATE`;
+        FROM "ProviderConnection" WHERE id = ${connectionId} FOR NO KEY UPDATE`;
       const row = rows[0];
       if (!row) throw new AppError(409, "connection_revoked", "This data source is not connected.");
       providerId = row.provider;
@@ -106,6 +108,7 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
       if (row.status !== "ACTIVE" || !row.refreshTokenEnc || !row.accessTokenEnc) throw unavailable(row.status, row.provider);
       if (row.tokenVersion !== seenVersion) {
         // Someone refreshed while we waited for the lock: reuse their token.
+        await tx.tokenRefreshInFlight.deleteMany({ where: { connectionId, fromVersion: { lt: row.tokenVersion } } });
         return {
           connectionId,
           accessToken: openToken(row.accessTokenEnc, connectionId, "access"),
@@ -113,6 +116,14 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
         };
       }
       const refreshToken = openToken(row.refreshTokenEnc, connectionId, "refresh");
+      // Committed by itself before the call (outside this transaction, which a crash rolls
+      // back): the record that this token version is being refreshed. `FOR NO KEY UPDATE`
+      // above lets this insert's foreign-key check through.
+      await db.tokenRefreshInFlight.upsert({
+        where: { connectionId },
+        create: { connectionId, fromVersion: row.tokenVersion },
+        update: { fromVersion: row.tokenVersion, startedAt: new Date() },
+      });
       try {
         const tokens = await provider.refreshToken(refreshToken);
         const version = row.tokenVersion + 1;
@@ -132,12 +143,15 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
             statusReason: null,
           },
         });
+        await tx.tokenRefreshInFlight.deleteMany({ where: { connectionId } });
         log.info("token refreshed", { connectionId, version });
         return { connectionId, accessToken: tokens.access_token, version };
       } catch (error) {
         if (!(error instanceof ProviderTokenError)) throw error;
         failure = error;
+        // Transient: Fitbit may or may not have rotated; the record stays so it is retried.
         if (error.failure.kind === "transient") throw error;
+        await tx.tokenRefreshInFlight.deleteMany({ where: { connectionId } });
         await tx.providerConnection.update({
           where: { id: connectionId },
           data:
@@ -159,4 +173,34 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
   if (grant) return grant;
   log.warn("connection needs attention", { connectionId, reason: failure?.failure.kind });
   throw unavailable(failure?.failure.kind === "retired" ? "RETIRED" : "NEEDS_RECONSENT", providerId);
+}
+
+/**
+ * Finishes refreshes that a process recorded and never committed (it died between Fitbit's
+ * answer and the commit, or Fitbit failed transiently). Repeating the identical request within
+ * Fitbit's 2-minute replay window returns the same pair, so the connection survives. Older
+ * than `minAgeMs` only, so a refresh still in progress elsewhere is left alone (and would be
+ * safe anyway: the row lock makes this wait for it, and then it sees the new version).
+ */
+export async function finishInterruptedRefreshes(minAgeMs = 5000): Promise<number> {
+  const pending = await db.tokenRefreshInFlight.findMany({
+    where: { startedAt: { lt: new Date(Date.now() - minAgeMs) } },
+  });
+  let finished = 0;
+  for (const { connectionId, fromVersion } of pending) {
+    try {
+      await refreshConnection(connectionId, fromVersion);
+      finished++;
+      log.info("interrupted token refresh finished", { connectionId });
+    } catch (error) {
+      // needs_reconsent/retired were recorded on the connection; transient ones stay pending.
+      log.warn("interrupted token refresh not finished", {
+        connectionId,
+        error: error instanceof AppError ? error.code : error instanceof Error ? error.message : String(error),
+      });
+      if (error instanceof AppError && error.code !== "provider_unavailable")
+        await db.tokenRefreshInFlight.deleteMany({ where: { connectionId } });
+    }
+  }
+  return finished;
 }

@@ -16,6 +16,7 @@ export type AppErrorCode =
   | "connection_revoked"
   | "insufficient_scope"
   | "invalid_provider_payload"
+  | "temporarily_unavailable"
   | "internal";
 
 export class AppError extends Error {

@@ -2,31 +2,58 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { authorizeSelf, authorizeStudy, requireRole, type AuthorizedStudy } from "@/lib/authz/authorize";
+import type { AuthorizedSubject } from "@/lib/authz/subject";
+import type { Viewer } from "@/lib/authz/viewer";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { allowedOrigins, crossSiteReason } from "./same-origin";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 /**
- * Every mutation goes through here, in the same order as routes: refuse cross-site callers,
- * authenticate, then check the input with zod (so anonymous callers learn nothing about it);
- * failures come back as a typed result instead of a thrown 500.
+ * Who may run an action, checked on the server before it runs (lib/authz; refusals audited):
+ * "self" (their own data), a staff role, or membership of the study named by `input.studyId`.
  */
-export function authenticatedAction<S extends z.ZodType, T>(
-  schema: S,
-  run: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+export type ActionAllow = "self" | { roles: readonly Role[] } | { study: "member" };
+
+export interface ActionContext {
+  user: SessionUser;
+  viewer: Viewer;
+  subject: AuthorizedSubject;
+  study: AuthorizedStudy | null;
+}
+
+/**
+ * Every mutation goes through here, in the same order as routes: refuse cross-site callers,
+ * authenticate, check the input with zod (so anonymous callers learn nothing about it),
+ * authorize, run; failures come back as a typed result instead of a thrown 500.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  spec: { input: S; allow: ActionAllow; name: string },
+  run: (input: z.infer<S>, context: ActionContext) => Promise<T>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       await refuseCrossSite();
       const user = await requireUser();
-      const parsed = schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      const parsed = spec.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
       if (!parsed.success) {
-        return { ok: false, error: { code: "bad_request", message: "The request was not valid." } };
+        const issue = parsed.error.issues[0];
+        return { ok: false, error: { code: "bad_request", message: issue ? `The request was not valid: ${issue.message}` : "The request was not valid." } };
       }
-      return { ok: true, data: await run(parsed.data, user) };
+      const viewer: Viewer = { id: user.id, role: user.role, via: "session" };
+      const target = `action:${spec.name}`;
+      let study: AuthorizedStudy | null = null;
+      if (typeof spec.allow === "object" && "roles" in spec.allow) await requireRole(viewer, spec.allow.roles, target);
+      if (typeof spec.allow === "object" && "study" in spec.allow) {
+        const studyId = (parsed.data as { studyId?: unknown }).studyId;
+        if (typeof studyId !== "string") throw new Error("a study action needs studyId in its input");
+        study = await authorizeStudy(viewer, studyId, target);
+      }
+      return { ok: true, data: await run(parsed.data, { user, viewer, subject: authorizeSelf(viewer), study }) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
       // redirect()/notFound() signal through exceptions; let Next.js handle them.
@@ -35,6 +62,11 @@ export function authenticatedAction<S extends z.ZodType, T>(
       return { ok: false, error: { code: "internal", message: "Something went wrong on our side." } };
     }
   };
+}
+
+/** A person acting on their own account. */
+export function authenticatedAction<S extends z.ZodType, T>(schema: S, run: (input: z.infer<S>, user: SessionUser) => Promise<T>) {
+  return defineAction({ input: schema, allow: "self", name: "self" }, (input, context) => run(input, context.user));
 }
 
 async function refuseCrossSite(): Promise<void> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import type { BreathingResult, BreathingRow } from "@/lib/api-schemas/breathing";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { fromDbDate, gapFill, toDbDate } from "@/lib/dates";
@@ -7,7 +8,9 @@ import { onePerKey } from "@/lib/providers/precedence";
 import { round } from "@/lib/units";
 
 /** Nightly breathing rate (full sleep and by stage), one row per date; null = no value. */
-export async function getBreathing(userId: string, range: Pick<DateRange, "from" | "to">): Promise<BreathingResult> {
+export async function getBreathing(subject: AuthorizedSubject, requested: Pick<DateRange, "from" | "to">): Promise<BreathingResult> {
+  const range = scopeRead(subject, "breathing", requested);
+  const userId = range.userId;
   const rows = onePerKey(
     await db.breathingRateDaily.findMany({
       where: { userId, date: { gte: toDbDate(range.from), lte: toDbDate(range.to) } },

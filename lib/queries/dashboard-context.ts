@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { DashboardContext, Metric, MetricAccess } from "@/lib/api-schemas/dashboard";
 import { db } from "@/lib/db/client";
 import { providerById } from "@/lib/providers/registry";
@@ -29,7 +30,7 @@ function scopesOf(provider: string): Record<Metric, string> {
   return { sleep: metricScopes.sleep, hrv: metricScopes.hrv, breathing: metricScopes.br, nutrition: metricScopes.nutrition };
 }
 
-const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF"]);
+const ACTIVE_SYNC = new Set(["QUEUED", "RUNNING", "WAITING_RATE_LIMIT", "BACKING_OFF", "INTERRUPTED"]);
 
 /** Decides per metric whether it can be shown, from granted scopes and the sync's findings. */
 export function metricAccess(
@@ -61,7 +62,8 @@ function notesOf(unavailable: unknown): Record<string, string> {
 }
 
 /** Who the person is for the dashboard: timezone, units, and what each metric may show. */
-export async function getDashboardContext(userId: string): Promise<DashboardContext> {
+export async function getDashboardContext(subject: AuthorizedSubject): Promise<DashboardContext> {
+  const userId = subject.userId;
   const provider = (await syncedProviderOf(userId)) ?? "";
   const [user, connection, sync] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true, unitSystem: true } }),
@@ -73,7 +75,8 @@ export async function getDashboardContext(userId: string): Promise<DashboardCont
   ]);
   const granted = connection ? connection.grantedScopes : null;
   const scopes = provider ? scopesOf(provider) : METRIC_SCOPES;
-  const access = (metric: Metric) => metricAccess(metric, granted, sync?.unavailable, scopes);
+  const access = (metric: Metric): MetricAccess =>
+    subject.metrics.includes(metric) ? metricAccess(metric, granted, sync?.unavailable, scopes) : { state: "unavailable", reason: "Not collected by this study." };
   return {
     timezone: user.timezone,
     unitSystem: user.unitSystem,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { ExportRow } from "@/lib/api-schemas/export";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { waterUnitFor, type UnitSystem } from "@/lib/units";
@@ -10,12 +11,14 @@ import { getSleepNights } from "./sleep-nights";
 type Range = Pick<DateRange, "from" | "to">;
 
 /** Long-format rows (date, metric, value, unit) for every value in the range; gaps are omitted. */
-export async function getExportRows(userId: string, range: Range, unitSystem: UnitSystem): Promise<ExportRow[]> {
+export async function getExportRows(subject: AuthorizedSubject, range: Range, unitSystem: UnitSystem): Promise<ExportRow[]> {
+  // Only the metrics the subject covers; each query still clips the range to the subject's window.
+  const has = (metric: AuthorizedSubject["metrics"][number]) => subject.metrics.includes(metric);
   const [sleep, hrv, breathing, nutrition] = await Promise.all([
-    getSleepNights(userId, range),
-    getHrv(userId, range),
-    getBreathing(userId, range),
-    getNutrition(userId, range, unitSystem),
+    has("sleep") ? getSleepNights(subject, range) : { nights: [] },
+    has("hrv") ? getHrv(subject, range) : { days: [] },
+    has("breathing") ? getBreathing(subject, range) : { days: [] },
+    has("nutrition") ? getNutrition(subject, range, unitSystem) : { days: [] },
   ]);
   const rows: ExportRow[] = [];
   const push = (date: string, metric: string, value: number | null, unit: string) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import { z } from "zod";
 import type { HrvNightResult, HrvReading } from "@/lib/api-schemas/hrv";
 import { localTimeToMs, toDbDate } from "@/lib/dates";
@@ -49,7 +50,8 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
 
 /** One night's stored 5-minute HRV readings (empty when none were synced), and whether an
  * on-demand fetch could bring them: the night has an HRV summary but no readings yet. */
-export async function getHrvNight(userId: string, date: string): Promise<HrvNightResult> {
+export async function getHrvNight(subject: AuthorizedSubject, date: string): Promise<HrvNightResult> {
+  const { userId } = scopeRead(subject, "hrv", { from: date, to: date });
   const [all, summary] = await Promise.all([
     db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { provider: true, readings: true } }),
     db.hrvDaily.findFirst({ where: { userId, date: toDbDate(date) }, select: { date: true } }),

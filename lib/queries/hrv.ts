@@ -1,4 +1,5 @@
 import "server-only";
+import { lookBackFrom, scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import type { HrvResult, HrvRow } from "@/lib/api-schemas/hrv";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { addDays, fromDbDate, gapFill, toDbDate } from "@/lib/dates";
@@ -11,9 +12,11 @@ export const BASELINE_DAYS = 30;
 export const BASELINE_MIN_NIGHTS = 7;
 
 /** Daily and deep-sleep RMSSD per night with a personal baseline band from the prior 30 days. */
-export async function getHrv(userId: string, range: Pick<DateRange, "from" | "to">): Promise<HrvResult> {
+export async function getHrv(subject: AuthorizedSubject, requested: Pick<DateRange, "from" | "to">): Promise<HrvResult> {
+  const range = scopeRead(subject, "hrv", requested);
+  const userId = range.userId;
   const stored = await db.hrvDaily.findMany({
-    where: { userId, date: { gte: toDbDate(addDays(range.from, -BASELINE_DAYS)), lte: toDbDate(range.to) } },
+    where: { userId, date: { gte: toDbDate(lookBackFrom(range, addDays(range.from, -BASELINE_DAYS))), lte: toDbDate(range.to) } },
     orderBy: { date: "asc" },
     select: { provider: true, date: true, dailyRmssd: true, deepRmssd: true },
   });

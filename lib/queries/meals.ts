@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import { MEAL_TYPES, type Meal, type MealTotals, type MealsResult } from "@/lib/api-schemas/nutrition";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
@@ -17,7 +18,8 @@ function totalsOf(entries: { calories: number; carbsG: number | null; fatG: numb
 }
 
 /** One day's food log grouped by meal (in meal order), with per-meal and day totals. */
-export async function getMeals(userId: string, date: string, unitSystem: UnitSystem): Promise<MealsResult> {
+export async function getMeals(subject: AuthorizedSubject, date: string, unitSystem: UnitSystem): Promise<MealsResult> {
+  const { userId } = scopeRead(subject, "nutrition", { from: date, to: date });
   // The day's provider is the one whose totals the nutrition chart shows for it (precedence).
   const daily = (await loadDays(userId, date, date))[0] ?? null;
   const entries = daily

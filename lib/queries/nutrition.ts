@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import type { NutritionResult, NutritionRow } from "@/lib/api-schemas/nutrition";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { fromDbDate, gapFill, toDbDate } from "@/lib/dates";
@@ -34,10 +35,12 @@ export function isEmptyDay(row: Pick<Daily, "caloriesIn" | "waterMl" | "foodLogF
 
 /** Daily calories, macros, water (in the person's unit) and calorie goal, one row per date. */
 export async function getNutrition(
-  userId: string,
-  range: Pick<DateRange, "from" | "to">,
+  subject: AuthorizedSubject,
+  requested: Pick<DateRange, "from" | "to">,
   unitSystem: UnitSystem,
 ): Promise<NutritionResult> {
+  const range = scopeRead(subject, "nutrition", requested);
+  const userId = range.userId;
   const rows = (await loadDays(userId, range.from, range.to)).filter((row) => !isEmptyDay(row));
   const days = gapFill(range.from, range.to, rows.map((row) => [fromDbDate(row.date), row] as const), (date, row): NutritionRow => ({
     date,

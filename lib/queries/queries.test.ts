@@ -18,6 +18,7 @@ let q: {
   exporter: typeof import("./export");
   context: typeof import("./dashboard-context");
 };
+let self: (userId: string) => import("../authz/subject").AuthorizedSubject;
 
 beforeAll(async () => {
   setServerEnv({ databaseUrl: await createTestDatabase(), emulatorUrl: "http://127.0.0.1:9" });
@@ -33,6 +34,8 @@ beforeAll(async () => {
     exporter: await import("./export"),
     context: await import("./dashboard-context"),
   };
+  const { authorizeSelf } = await import("../authz/authorize");
+  self = (userId) => authorizeSelf({ id: userId, role: "PARTICIPANT", via: "session" });
 });
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -89,7 +92,7 @@ describe("sleep nights", () => {
     await sleepLog(user.id, "2026-03-01", { main: false, classic: true, asleep: 40, inBed: 45, start: "2026-03-01T14:00:00.000" });
     await sleepLog(user.id, "2026-03-03", { classic: true, asleep: 380, inBed: 400 });
     await sleepLog(user.id, "2026-03-06", {}); // outside the range
-    const result = await q.sleep.getSleepNights(user.id, { from: "2026-03-01", to: "2026-03-04" });
+    const result = await q.sleep.getSleepNights(self(user.id), { from: "2026-03-01", to: "2026-03-04" });
     expect(result.nights.map((night) => night.date)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"]);
     expect(result.nightCount).toBe(2);
     expect(result.latestNight).toBe("2026-03-03");
@@ -106,7 +109,7 @@ describe("sleep nights", () => {
     await sleepLog(user.id, "2026-01-10", { stages: [40, 200, 60, 20] });
     await sleepLog(user.id, "2026-02-01", { stages: [80, 240, 100, 40] });
     await sleepLog(user.id, "2026-02-03", { classic: true });
-    const result = await q.sleep.getSleepNights(user.id, { from: "2026-02-01", to: "2026-02-10" });
+    const result = await q.sleep.getSleepNights(self(user.id), { from: "2026-02-01", to: "2026-02-10" });
     expect(result.nights[0]).toMatchObject({ avgDeep: 60, avgLight: 220, avgRem: 80, avgWake: 30 }); // 10 Jan is 22 days earlier
     expect(result.nights[2]).toMatchObject({ avgDeep: 60 }); // the classic night adds nothing
     expect(result.nights[9]).toMatchObject({ avgDeep: 80 }); // 10 Feb: window starts 12 Jan
@@ -116,7 +119,7 @@ describe("sleep nights", () => {
     const me = await newUser();
     const other = await newUser();
     await sleepLog(other.id, "2026-04-01", {});
-    const result = await q.sleep.getSleepNights(me.id, { from: "2026-04-01", to: "2026-04-01" });
+    const result = await q.sleep.getSleepNights(self(me.id), { from: "2026-04-01", to: "2026-04-01" });
     expect(result.nightCount).toBe(0);
   });
 });
@@ -136,7 +139,7 @@ describe("night detail", () => {
         shortData: [{ dateTime: "2026-05-01T23:05:00.000", level: "wake", seconds: 60 }],
       },
     });
-    const detail = await q.night.getSleepNightDetail(user.id, "2026-05-02");
+    const detail = await q.night.getSleepNightDetail(self(user.id), "2026-05-02");
     expect(detail.logs.map((log) => [log.isMainSleep, log.type])).toEqual([
       [true, "stages"],
       [false, "classic"],
@@ -147,7 +150,7 @@ describe("night detail", () => {
     ]);
     expect(detail.logs[0]?.shortWakes).toHaveLength(1);
     expect(detail.logs[1]?.segments[0]?.level).toBe("asleep");
-    expect((await q.night.getSleepNightDetail(user.id, "2026-05-03")).logs).toEqual([]);
+    expect((await q.night.getSleepNightDetail(self(user.id), "2026-05-03")).logs).toEqual([]);
   });
 });
 
@@ -159,7 +162,7 @@ describe("HRV", () => {
       await db.hrvDaily.create({ data: { userId: user.id, provider: "fitbit", date: day(`2026-06-0${index + 1}`), dailyRmssd: value, deepRmssd: value - 5 } });
     }
     await db.hrvDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-06-09"), dailyRmssd: 70, deepRmssd: null } });
-    const result = await q.hrv.getHrv(user.id, { from: "2026-06-07", to: "2026-06-10" });
+    const result = await q.hrv.getHrv(self(user.id), { from: "2026-06-07", to: "2026-06-10" });
     expect(result.days.map((row) => row.date)).toEqual(["2026-06-07", "2026-06-08", "2026-06-09", "2026-06-10"]);
     expect(result.days[0]).toMatchObject({ dailyRmssd: 52, deepRmssd: 47, baselineMean: null }); // only 6 prior nights
     expect(result.days[1]).toMatchObject({ dailyRmssd: null, deepRmssd: null, baselineMean: 46, baselineLow: 41.7, baselineHigh: 50.3 });
@@ -182,14 +185,14 @@ describe("HRV", () => {
         ],
       },
     });
-    const night = await q.hrvNight.getHrvNight(user.id, "2026-06-02");
+    const night = await q.hrvNight.getHrvNight(self(user.id), "2026-06-02");
     expect(night.readings.map((reading) => [reading.minute, reading.rmssd])).toEqual([
       ["2026-06-02T01:00:00.000", 30],
       ["2026-06-02T01:05:00.000", 31.2],
       ["2026-06-02T01:10:00.000", null],
       ["2026-06-02T01:20:00.000", 35],
     ]);
-    expect((await q.hrvNight.getHrvNight(user.id, "2026-06-03")).readings).toEqual([]);
+    expect((await q.hrvNight.getHrvNight(self(user.id), "2026-06-03")).readings).toEqual([]);
   });
 
   it("keeps a fall-back night's repeated hour in the order it happened", async () => {
@@ -203,7 +206,7 @@ describe("HRV", () => {
         readings: minutes.map((minute, index) => ({ minute, rmssd: 30 + index, coverage: 0.9, hf: 100, lf: 200 })),
       },
     });
-    const night = await q.hrvNight.getHrvNight(user.id, "2026-11-01");
+    const night = await q.hrvNight.getHrvNight(self(user.id), "2026-11-01");
     expect(night.readings.map((reading) => reading.rmssd)).toEqual([30, 31, 32, 33]);
   });
 });
@@ -212,7 +215,7 @@ describe("breathing rate", () => {
   it("keeps null stage values and gaps", async () => {
     const user = await newUser();
     await db.breathingRateDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-07-01"), fullSleep: 15.24, deepSleep: 14, lightSleep: 15.5, remSleep: null } });
-    const result = await q.breathing.getBreathing(user.id, { from: "2026-07-01", to: "2026-07-02" });
+    const result = await q.breathing.getBreathing(self(user.id), { from: "2026-07-01", to: "2026-07-02" });
     expect(result.days).toEqual([
       { date: "2026-07-01", full: 15.2, deep: 14, light: 15.5, rem: null },
       { date: "2026-07-02", full: null, deep: null, light: null, rem: null },
@@ -227,7 +230,7 @@ describe("nutrition and meals", () => {
     await db.nutritionDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-08-01"), caloriesIn: 2100, waterMl: 1892.7099609375, carbsG: 250.04, fatG: 70, proteinG: 90, calorieGoal: 2300, foodLogFetched: true } });
     await db.nutritionDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-08-02"), caloriesIn: 0, waterMl: 0 } });
     await db.nutritionDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-08-03"), caloriesIn: 0, waterMl: 500 } });
-    const result = await q.nutrition.getNutrition(user.id, { from: "2026-08-01", to: "2026-08-04" }, "US");
+    const result = await q.nutrition.getNutrition(self(user.id), { from: "2026-08-01", to: "2026-08-04" }, "US");
     expect(result.waterUnit).toBe("fl oz");
     expect(result.days[0]).toMatchObject({ caloriesIn: 2100, water: 64, carbsG: 250, calorieGoal: 2300 });
     expect(result.days[1]).toMatchObject({ caloriesIn: null, water: null });
@@ -245,7 +248,7 @@ describe("nutrition and meals", () => {
     await entry("3", 1, 100.4, null);
     await entry("4", 7, 50, 5);
     await db.nutritionDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-08-05"), caloriesIn: 1050, waterMl: 750, calorieGoal: 2000, foodLogFetched: true } });
-    const meals = await q.meals.getMeals(user.id, "2026-08-05", "METRIC");
+    const meals = await q.meals.getMeals(self(user.id), "2026-08-05", "METRIC");
     expect(meals.meals.map((meal) => [meal.name, meal.entries.length, meal.totals.calories])).toEqual([
       ["Breakfast", 2, 400],
       ["Dinner", 1, 600],
@@ -253,7 +256,7 @@ describe("nutrition and meals", () => {
     ]);
     expect(meals.meals[0]?.totals).toMatchObject({ carbsG: 40, fatG: 2, proteinG: 4 });
     expect(meals).toMatchObject({ totals: { calories: 1050 }, calorieGoal: 2000, water: 750, waterUnit: "ml" });
-    expect((await q.meals.getMeals(user.id, "2026-08-06", "METRIC")).meals).toEqual([]);
+    expect((await q.meals.getMeals(self(user.id), "2026-08-06", "METRIC")).meals).toEqual([]);
   });
 });
 
@@ -264,7 +267,7 @@ describe("export", () => {
     await db.hrvDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-09-02"), dailyRmssd: 33.3 } });
     await db.breathingRateDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-09-01"), fullSleep: 14.5 } });
     await db.nutritionDaily.create({ data: { userId: user.id, provider: "fitbit", date: day("2026-09-01"), caloriesIn: 1800, waterMl: 295.735295625 } });
-    const rows = await q.exporter.getExportRows(user.id, { from: "2026-09-01", to: "2026-09-03" }, "US");
+    const rows = await q.exporter.getExportRows(self(user.id), { from: "2026-09-01", to: "2026-09-03" }, "US");
     expect(rows.filter((row) => row.date === "2026-09-01")).toEqual([
       { date: "2026-09-01", metric: "breathing_rate_full", value: 14.5, unit: "brpm" },
       { date: "2026-09-01", metric: "calories_in", value: 1800, unit: "kcal" },
@@ -287,12 +290,12 @@ describe("dashboard context", () => {
   it("reports missing scopes, unavailable metrics and a never-synced person", async () => {
     const user = await newUser();
     await db.providerConnection.create({ data: { userId: user.id, provider: "fitbit", providerUserId: `P${user.id}`, grantedScopes: ["sleep", "heartrate", "nutrition"] } });
-    let context = await q.context.getDashboardContext(user.id);
+    let context = await q.context.getDashboardContext(self(user.id));
     expect(context.neverSynced).toBe(true);
     expect(context.access.breathing).toEqual({ state: "missing_scope", scope: "respiratory_rate" });
     expect(context.access.sleep).toEqual({ state: "ok" });
     await db.syncState.create({ data: { userId: user.id, provider: "fitbit", status: "RUNNING", lastSyncStartedAt: new Date(), unavailable: { hrv: "Heart rate variability was not shared with Nightly.", brStages: "Per-stage breathing rates need intraday access." } } });
-    context = await q.context.getDashboardContext(user.id);
+    context = await q.context.getDashboardContext(self(user.id));
     expect(context).toMatchObject({ neverSynced: false, syncing: true, connected: true });
     expect(context.access.hrv).toEqual({ state: "missing_scope", scope: "heartrate" });
     expect(context.access.nutrition).toEqual({ state: "ok" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import { z } from "zod";
 import type { SleepLogDetail, SleepNightDetail, SleepSegment } from "@/lib/api-schemas/sleep";
 import { toDbDate } from "@/lib/dates";
@@ -32,7 +33,8 @@ export function parseLevels(levels: unknown): { segments: SleepSegment[]; shortW
 }
 
 /** Every sleep log of one night (wake date) with its levels, main sleep first. */
-export async function getSleepNightDetail(userId: string, date: string): Promise<SleepNightDetail> {
+export async function getSleepNightDetail(subject: AuthorizedSubject, date: string): Promise<SleepNightDetail> {
+  const { userId } = scopeRead(subject, "sleep", { from: date, to: date });
   const logs = onePerKey(
     await db.sleepLog.findMany({
       where: { userId, dateOfSleep: toDbDate(date) },

@@ -1,4 +1,5 @@
 import "server-only";
+import { lookBackFrom, scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
 import type { SleepNightRow, SleepNightsResult } from "@/lib/api-schemas/sleep";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { addDays, fromDbDate, gapFill, toDbDate } from "@/lib/dates";
@@ -53,8 +54,9 @@ type StageKey = "deepMinutes" | "lightMinutes" | "remMinutes" | "wakeMinutes";
  * apart and 30-day rolling means of stage minutes (from the stored nights, including the 29 days
  * before `from`).
  */
-export async function getSleepNights(userId: string, range: Pick<DateRange, "from" | "to">): Promise<SleepNightsResult> {
-  const logs = await loadLogs(userId, addDays(range.from, -(AVG_WINDOW_DAYS - 1)), range.to);
+export async function getSleepNights(subject: AuthorizedSubject, requested: Pick<DateRange, "from" | "to">): Promise<SleepNightsResult> {
+  const range = scopeRead(subject, "sleep", requested);
+  const logs = await loadLogs(range.userId, lookBackFrom(range, addDays(range.from, -(AVG_WINDOW_DAYS - 1))), range.to);
   const byDate = new Map<string, LogRow[]>();
   for (const log of logs) {
     const date = fromDbDate(log.dateOfSleep);

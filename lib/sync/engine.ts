@@ -38,13 +38,20 @@ export async function runSync(userId: string, options: RunOptions = {}): Promise
   const lock = await tryLockUser(userId);
   if (!lock) return { kind: "busy" };
   try {
-    return await runLocked(userId, options);
+    // Losing the lock's connection stops the run like a shutdown does (and its commits, which
+    // compare-and-set the run id, could not write anyway).
+    const signal = options.signal ? AbortSignal.any([options.signal, lock.lost]) : lock.lost;
+    return await runLocked(userId, { ...options, signal }, lock.runId);
+  } catch (error) {
+    // Another run took the person over (or the lock's connection went): nothing more to write.
+    if (error instanceof SyncAborted) return { kind: "aborted", requests: 0 };
+    throw error;
   } finally {
     await lock.release();
   }
 }
 
-async function runLocked(userId: string, options: RunOptions): Promise<SyncOutcome> {
+async function runLocked(userId: string, options: RunOptions, runId: string): Promise<SyncOutcome> {
   const providerId = options.provider ?? (await syncedProviderOf(userId));
   if (!providerId) return { kind: "stopped", reason: NOT_CONNECTED };
   const provider = providerById(providerId);
@@ -60,8 +67,8 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
   ]);
   const state = await db.syncState.upsert({
     where: { userId_provider: { userId, provider: provider.id } },
-    create: { userId, provider: provider.id },
-    update: {},
+    create: { userId, provider: provider.id, runId, heartbeatAt: new Date() },
+    update: { runId, heartbeatAt: new Date() },
   });
   if (!user || !connection || connection.status !== "ACTIVE") {
     const reason =
@@ -76,7 +83,7 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
     });
     return { kind: "stopped", reason };
   }
-  const resuming = state.status === "WAITING_RATE_LIMIT" || state.status === "BACKING_OFF";
+  const resuming = ["WAITING_RATE_LIMIT", "BACKING_OFF", "INTERRUPTED"].includes(state.status);
   const budget: RateBudget | null =
     state.rateLimitRemaining !== null &&
     state.rateLimitResetAt &&
@@ -98,8 +105,9 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
     progressOf(state.progress),
     connection.grantedScopes,
     resuming ? state.requestsUsed : 0,
+    runId,
   );
-  await setState(userId, provider.id, {
+  await run.setState({
     status: "RUNNING",
     phase: !state.recentCompletedAt
       ? "recent"
@@ -117,7 +125,7 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
   try {
     await run.execute(user.memberSince, state.recentCompletedAt === null);
     const errors = run.errors;
-    await setState(userId, provider.id, {
+    await run.setState({
       ...run.counters(),
       status: errors.length > 0 ? "ERROR" : "IDLE",
       phase: "incremental",
@@ -128,19 +136,33 @@ async function runLocked(userId: string, options: RunOptions): Promise<SyncOutco
     });
     return { kind: "completed", requests: requester.requests, errors };
   } catch (error) {
-    return await endEarly(userId, provider, run, error);
+    return await endEarly(provider, run, error);
   }
 }
 
+async function rejectedThoughActive(run: SyncRun, error: unknown): Promise<boolean> {
+  if (!(error instanceof ProviderApiError) || error.failure.kind !== "unauthorized") return false;
+  const connection = await db.providerConnection.findUnique({
+    where: { userId_provider: { userId: run.userId, provider: run.provider.id } },
+    select: { status: true },
+  });
+  return connection?.status === "ACTIVE";
+}
+
 async function endEarly(
-  userId: string,
   provider: HealthProvider,
   run: SyncRun,
   error: unknown,
 ): Promise<SyncOutcome> {
   const requests = run.requester.requests;
   const messages = messagesFor(provider.copy);
-  const save = (data: Parameters<typeof setState>[2]) => setState(userId, provider.id, data);
+  if (await rejectedThoughActive(run, error)) {
+    // A 401 even with a freshly refreshed token while the connection stays ACTIVE (issue 6 §4):
+    // nothing says the person must sign in again, so back off and retry instead of stopping.
+    error = new SyncPause("backoff", new Date(Date.now() + run.requester.backoffPauseMs));
+  }
+  // Compare-and-set on the run id: a run that lost the person leaves the new owner's state alone.
+  const save = (data: Parameters<typeof setState>[2]) => run.setState(data);
   if (error instanceof SyncPause) {
     const status: SyncStatus = error.reason === "rate_limit" ? "WAITING_RATE_LIMIT" : "BACKING_OFF";
     const text =
@@ -157,7 +179,8 @@ async function endEarly(
     return { kind: "paused", reason: error.reason, resumeAt: error.resumeAt, requests };
   }
   if (error instanceof SyncAborted) {
-    await save({ ...run.counters(), status: "QUEUED" });
+    // Best effort: after a lost connection or a take-over this write may be refused.
+    await save({ ...run.counters(), status: "QUEUED" }).catch(() => {});
     return { kind: "aborted", requests };
   }
   const gone = error instanceof ProviderApiError && error.failure.kind === "gone";

@@ -59,8 +59,19 @@ it("resumes after the sync process is SIGKILLed mid-backfill", async () => {
   expect(partial.sleep).toBeLessThan(clean.sleep);
   expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe("RUNNING"); // as the dead run left it
 
+  // The heartbeat stopped with the process: the check every worker runs marks the run
+  // interrupted and queues its resume (production: heartbeat 15 s, stale after 45 s).
+  const { resumeVanishedRuns } = await import("./vanished-runs");
+  const { SYNC_QUEUE } = await import("./queue");
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  expect(await resumeVanishedRuns(1000)).toEqual([userId]);
+  expect((await db.syncState.findFirstOrThrow({ where: { userId } })).status).toBe("INTERRUPTED");
+  const queued = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM pgboss.job WHERE name = ${SYNC_QUEUE} AND singleton_key = ${userId} AND state = 'created'`;
+  expect(Number(queued[0]!.n)).toBe(1);
+
   // The dead process's advisory lock went with its connection, so the next run is not "busy".
   expect((await engine.runSync(userId, options)).kind).toBe("completed");
   expect(await rowCounts(userId)).toEqual(clean);
   expect(await logIds(userId)).toEqual(cleanIds);
-}, 120_000);
+}, 240_000);

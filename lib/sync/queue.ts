@@ -7,10 +7,13 @@ import { log } from "@/lib/log";
 import { syncedProviderOf } from "./connection-choice";
 
 /**
- * The `sync-user` queue. Per-user exclusivity, first line: the queue's "stately" policy with the
- * user id as singleton key allows at most one queued and one running job per person (a second
- * "Sync now" while one is queued is a no-op). The hard guarantee is the advisory lock in
- * lock.ts, taken by every run.
+ * The `sync-user` queue. Policy "short": at most one *queued* job per person (the user id is the
+ * singleton key), so a second "Sync now" while one waits is a no-op, but a queued job never
+ * waits behind another person's. Not "stately": pg-boss fetches the oldest job, and when that
+ * person already has one active the stately unique index rejects the whole fetch, so one busy
+ * person stalled everyone (issue 6). Two runs of one person are kept apart by the advisory lock
+ * (lock.ts); a job that finds the lock taken is re-queued shortly (worker.ts).
+ * See docs/decisions/0006-queue-and-heartbeat.md.
  */
 export const SYNC_QUEUE = "sync-user";
 export const SCHEDULE_QUEUE = "sync-schedule";
@@ -27,22 +30,29 @@ export const syncJobSchema = z.object({
 });
 export type SyncJob = z.infer<typeof syncJobSchema>;
 
+/**
+ * A run ends itself at the rate limit (≤ ~150 requests, a few minutes), so 30 minutes is far
+ * beyond any real run. Expiry is the last resort for a job whose process vanished; the heartbeat
+ * (vanished-runs.ts) resumes the person within about a minute. pg-boss 10 reads only
+ * `expireInSeconds` from queue options (`expireInMinutes` there is silently ignored).
+ */
+export const SYNC_QUEUE_OPTIONS = {
+  name: SYNC_QUEUE,
+  policy: "short",
+  retryLimit: 5,
+  retryDelay: 30,
+  retryBackoff: true,
+  expireInSeconds: 30 * 60,
+} satisfies PgBoss.Queue;
+
 const ensured = new WeakSet<PgBoss>();
 
 export async function ensureQueues(boss: PgBoss): Promise<void> {
   if (ensured.has(boss)) return;
-  // A run ends itself at the rate limit (≤ ~150 requests, a few minutes), so 30 min is far
-  // beyond any real run. The expiry is what frees a person whose sync job was orphaned by a
-  // killed process (the stately policy admits no second active job until then); the retry
-  // cannot overlap a still-running old run thanks to the advisory lock.
-  await boss.createQueue(SYNC_QUEUE, {
-    name: SYNC_QUEUE,
-    policy: "stately",
-    retryLimit: 2,
-    retryDelay: 60,
-    retryBackoff: true,
-    expireInMinutes: 30,
-  });
+  await boss.createQueue(SYNC_QUEUE, SYNC_QUEUE_OPTIONS);
+  // createQueue leaves an existing queue as it was; installs from before this change had
+  // "stately" and no expiry of their own (pg-boss's 15-minute default applied).
+  await boss.updateQueue(SYNC_QUEUE, SYNC_QUEUE_OPTIONS);
   await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: "short" });
   ensured.add(boss);
 }

@@ -70,7 +70,8 @@ export class SyncRequester implements ProviderHttp {
   requests = 0;
   private readonly retries: number;
   private readonly retryBaseMs: number;
-  private readonly backoffPauseMs: number;
+  /** How long a run pauses when the provider keeps failing (grows with consecutive back-offs). */
+  readonly backoffPauseMs: number;
 
   constructor(private readonly options: RequesterOptions) {
     this.budget = options.budget;

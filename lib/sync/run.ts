@@ -13,7 +13,7 @@ import {
 } from "@/lib/providers/types";
 import { messagesFor } from "./messages";
 import * as plan from "./plan";
-import type { SyncRequester } from "./requester";
+import { SyncAborted, type SyncRequester } from "./requester";
 import { recordSyncError } from "./state";
 import { writeBatch } from "./writers";
 
@@ -59,9 +59,20 @@ export class SyncRun {
     private progress: plan.SyncProgress,
     private readonly grantedScopes: string[],
     readonly requestsBase: number,
+    /** This run's id (lock.ts): state writes only land while the SyncState row still has it. */
+    private readonly runId: string,
   ) {
     this.ctx = { userId, zone, http: requester, unavailable: this.unavailable };
     this.messages = messagesFor(provider.copy);
+  }
+
+  /** Writes this run's sync state if it still owns it; a run that lost it stops (SyncAborted). */
+  async setState(data: Prisma.SyncStateUpdateInput, tx: Prisma.TransactionClient = db): Promise<void> {
+    const { count } = await tx.syncState.updateMany({
+      where: { userId: this.userId, provider: this.provider.id, runId: this.runId },
+      data: data as Prisma.SyncStateUpdateManyMutationInput,
+    });
+    if (count === 0) throw new SyncAborted();
   }
 
   progressSnapshot(): plan.SyncProgress {
@@ -94,11 +105,9 @@ export class SyncRun {
     const progress = next ? next(chunk) : this.progress;
     await db.$transaction(
       async (tx) => {
+        // Ownership first: a run that lost its lock must not write a single row.
+        await this.setState({ ...this.counters(), progress: progress as Prisma.InputJsonValue }, tx);
         for (const batch of chunk.batches) await writeBatch(tx, this.userId, this.provider.id, batch);
-        await tx.syncState.update({
-          where: { userId_provider: { userId: this.userId, provider: this.provider.id } },
-          data: { ...this.counters(), progress: progress as Prisma.InputJsonValue },
-        });
       },
       { timeout: 60_000, maxWait: 15_000 },
     );

@@ -16,6 +16,7 @@ export interface SyncStatusView {
     | "RUNNING"
     | "WAITING_RATE_LIMIT"
     | "BACKING_OFF"
+    | "INTERRUPTED"
     | "ERROR";
   phase: "recent" | "backfill" | "incremental" | null;
   /** The provider this status is about (the person's connection first by precedence). */

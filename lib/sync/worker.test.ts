@@ -42,7 +42,7 @@ describe("sync through pg-boss", () => {
     const first = await queue.enqueueSync(userId, "signin");
     const second = await queue.enqueueSync(userId, "manual");
     expect(first).not.toBeNull();
-    expect(second).toBeNull(); // stately queue: one queued job per person
+    expect(second).toBeNull(); // one queued job per person (policy "short")
     // Started after queueing, so the second send above deterministically met a queued job.
     await worker.startWorker({
       concurrency: 2,

@@ -1,7 +1,8 @@
 import "server-only";
-import type PgBoss from "pg-boss";
+import { finishInterruptedRefreshes } from "@/lib/connections/token-manager";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { purgeDeadConnectionTokens } from "@/lib/connections/purge-dead-tokens";
+import { startJobLoop, type JobLoop } from "@/lib/jobs/job-loop";
 import { log } from "@/lib/log";
 import { runSync, type RunOptions, type SyncOutcome } from "./engine";
 import {
@@ -13,6 +14,7 @@ import {
   syncJobSchema,
   type SyncJob,
 } from "./queue";
+import { resumeVanishedRuns, SWEEP_MS } from "./vanished-runs";
 
 /**
  * The sync worker: a few users at once per process (each run is I/O-bound and rate-limited per
@@ -26,15 +28,22 @@ export interface WorkerOptions {
   pollingIntervalSeconds?: number;
   /** Passed to every run (tests and the bench shorten the history). */
   runOptions?: Pick<RunOptions, "historyDays" | "retryBaseMs">;
+  /** How often this process looks for runs whose process vanished (vanished-runs.ts). */
+  sweepMs?: number;
 }
 
 const BACKOFF_BASE_MS = 5 * 60_000;
 const BACKOFF_MAX_MS = 60 * 60_000;
 /** Retry a run that found another run holding the person's lock this much later. */
-const BUSY_RETRY_MS = 60_000;
+const BUSY_RETRY_MS = 15_000;
+
+/** How long a shutdown waits for running syncs to commit their current chunk. */
+export const STOP_TIMEOUT_MS = 20_000;
 
 const running = new Set<AbortController>();
 let started = false;
+let loops: JobLoop[] = [];
+let sweeper: NodeJS.Timeout | undefined;
 let runOptions: WorkerOptions["runOptions"] = {};
 
 /** What to do after a run: re-schedule pauses for after the reset/back-off instead of sleeping. */
@@ -91,30 +100,65 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
   if (started) return;
   started = true;
   runOptions = options.runOptions ?? {};
-  const boss = await getBoss();
-  await ensureQueues(boss);
-  const workOptions = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-  const handler = async (jobs: PgBoss.Job<object>[]) => {
-    for (const job of jobs) await handleSyncJob(job.data);
-  };
-  for (let i = 0; i < (options.concurrency ?? 2); i++)
-    await boss.work(SYNC_QUEUE, workOptions, handler);
+  let boss: Awaited<ReturnType<typeof getBoss>>;
+  try {
+    boss = await getBoss();
+    await ensureQueues(boss);
+  } catch (error) {
+    started = false; // the database may not be up yet: the caller can try again
+    throw error;
+  }
+  const pollMs = (options.pollingIntervalSeconds ?? 2) * 1000;
+  const concurrency = options.concurrency ?? 2;
+  loops = [
+    startJobLoop(boss, SYNC_QUEUE, {
+      slots: concurrency,
+      pollMs,
+      handle: async (job) => {
+        await handleSyncJob(job.data);
+      },
+    }),
+    startJobLoop(boss, SCHEDULE_QUEUE, {
+      slots: 1,
+      pollMs: Math.max(pollMs, 5000),
+      handle: async () => {
+        const queued = await enqueueActiveUsers();
+        log.info("scheduled sync queued", { users: queued });
+        // Housekeeping on the same tick: dead connections' tokens past DEAD_CONNECTION_TOKEN_DAYS.
+        await purgeDeadConnectionTokens().catch((error: unknown) =>
+          log.error("could not drop dead connections' tokens", { error: error instanceof Error ? error.message : String(error) }),
+        );
+      },
+    }),
+  ];
   await boss.schedule(SCHEDULE_QUEUE, options.scheduleCron ?? "*/15 * * * *");
-  await boss.work(SCHEDULE_QUEUE, async () => {
-    const queued = await enqueueActiveUsers();
-    log.info("scheduled sync queued", { users: queued });
-    // Housekeeping on the same tick: dead connections' tokens past DEAD_CONNECTION_TOKEN_DAYS.
-    await purgeDeadConnectionTokens().catch((error: unknown) =>
-      log.error("could not drop dead connections' tokens", { error: error instanceof Error ? error.message : String(error) }),
-    );
-  });
-  log.info("sync worker started", { concurrency: options.concurrency ?? 2 });
+  // Both checks are cheap and idempotent, and every process runs them, so whatever process
+  // survives finishes what a dead one left: its sync run, its token refresh.
+  sweeper = setInterval(() => {
+    const warn = (what: string) => (error: unknown) =>
+      log.warn(`${what} check failed`, { error: error instanceof Error ? error.message : String(error) });
+    resumeVanishedRuns().catch(warn("vanished-run"));
+    finishInterruptedRefreshes().catch(warn("interrupted-refresh"));
+  }, options.sweepMs ?? SWEEP_MS);
+  sweeper.unref();
+  log.info("sync worker started", { concurrency });
 }
 
-/** Graceful stop: running syncs stop after their current chunk and are re-queued. */
-export async function stopWorker(): Promise<void> {
-  if (!started) return;
+/**
+ * Graceful stop: take no more jobs, ask running syncs to stop after their current chunk (they
+ * commit it, are re-queued and their jobs completed), wait for that at most `timeoutMs`, then
+ * close the queue. A run still going after that is cut off when the process exits; its lock
+ * goes with the connection and the heartbeat check elsewhere resumes it.
+ */
+export async function stopWorker(timeoutMs = STOP_TIMEOUT_MS): Promise<{ drained: boolean }> {
+  if (!started) return { drained: true };
   started = false;
+  clearInterval(sweeper);
   for (const controller of running) controller.abort();
-  await stopBoss();
+  const results = await Promise.all(loops.map((loop) => loop.stop(timeoutMs)));
+  loops = [];
+  await stopBoss(1000);
+  const drained = results.every((result) => result.drained);
+  log.info("sync worker stopped", { drained });
+  return { drained };
 }

@@ -18,6 +18,9 @@ export async function launchWeb(mode: "production" | "development"): Promise<voi
   const env = parseEnv({ ...process.env, NODE_ENV: mode });
   // NextAuth v4 falls back to http://localhost:3000 on its own; give it the URL our default means.
   process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
-  spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], { ...process.env }, "Next.js");
+  // In production Next.js leaves SIGTERM to instrumentation-node.ts, which stops the in-process
+  // sync worker gracefully before exiting (Next.js would otherwise exit at once).
+  const childEnv = dev ? { ...process.env } : { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" };
+  spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], childEnv, "Next.js");
   console.log(`Nightly ${dev ? "(dev) " : ""}on ${env.NEXTAUTH_URL}${database.embedded ? " with embedded PostgreSQL (.data/postgres)" : ""}`);
 }

@@ -38,7 +38,8 @@ export async function shutdown(exitCode = 0): Promise<never> {
       [...children].map(
         (child) =>
           new Promise<void>((resolve) => {
-            const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+            // Longer than the sync worker's bounded stop (lib/sync/worker.ts STOP_TIMEOUT_MS).
+            const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
             child.once("exit", () => {
               clearTimeout(timer);
               resolve();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { BreathingView } from "@/components/dashboard/breathing-view";
 import { rangeFromSearchParams } from "@/lib/api-schemas/range";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireSelfPage } from "@/lib/authz/page";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import type { SearchParams } from "../search-params";
@@ -11,11 +11,11 @@ export const metadata: Metadata = { title: "Breathing rate" };
 export const dynamic = "force-dynamic";
 
 export default async function BreathingPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUserPage();
+  const { subject } = await requireSelfPage();
   const params = await searchParams;
-  const context = await getDashboardContext(user.id);
+  const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getBreathing(user.id, range);
+  const initial = await getBreathing(subject, range);
   return (
     <Suspense>
       <BreathingView context={context} initial={initial} />

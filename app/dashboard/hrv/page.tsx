@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { HrvView } from "@/components/dashboard/hrv-view";
 import { rangeFromSearchParams } from "@/lib/api-schemas/range";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getHrv } from "@/lib/queries/hrv";
 import { getHrvNight } from "@/lib/queries/hrv-intraday";
@@ -12,15 +12,15 @@ export const metadata: Metadata = { title: "Heart rate variability" };
 export const dynamic = "force-dynamic";
 
 export default async function HrvPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUserPage();
+  const { subject } = await requireSelfPage();
   const params = await searchParams;
-  const context = await getDashboardContext(user.id);
+  const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getHrv(user.id, range);
+  const initial = await getHrv(subject, range);
   const night = dateParam(params, "night") ?? initial.latestNight;
   // Reads only: an older night without readings is fetched by the client (POST), since opening
   // a page must not spend the person's provider quota.
-  const initialNight = night ? await getHrvNight(user.id, night) : null;
+  const initialNight = night ? await getHrvNight(subject, night) : null;
   return (
     <Suspense>
       <HrvView context={context} initial={initial} initialNight={initialNight} />

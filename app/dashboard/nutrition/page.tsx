@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { NutritionView } from "@/components/dashboard/nutrition-view";
 import { rangeFromSearchParams } from "@/lib/api-schemas/range";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getMeals } from "@/lib/queries/meals";
 import { getNutrition } from "@/lib/queries/nutrition";
@@ -12,13 +12,13 @@ export const metadata: Metadata = { title: "Nutrition" };
 export const dynamic = "force-dynamic";
 
 export default async function NutritionPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUserPage();
+  const { subject } = await requireSelfPage();
   const params = await searchParams;
-  const context = await getDashboardContext(user.id);
+  const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getNutrition(user.id, range, context.unitSystem);
+  const initial = await getNutrition(subject, range, context.unitSystem);
   const day = dateParam(params, "day") ?? initial.latestDay;
-  const initialMeals = day ? await getMeals(user.id, day, context.unitSystem) : null;
+  const initialMeals = day ? await getMeals(subject, day, context.unitSystem) : null;
   return (
     <Suspense>
       <NutritionView context={context} initial={initial} initialMeals={initialMeals} />

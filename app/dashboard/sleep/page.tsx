@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { SleepView } from "@/components/dashboard/sleep-view";
 import { rangeFromSearchParams } from "@/lib/api-schemas/range";
-import { requireUserPage } from "@/lib/auth/session";
+import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getSleepNightDetail } from "@/lib/queries/sleep-night-detail";
 import { getSleepNights } from "@/lib/queries/sleep-nights";
@@ -12,13 +12,13 @@ export const metadata: Metadata = { title: "Sleep" };
 export const dynamic = "force-dynamic";
 
 export default async function SleepPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUserPage();
+  const { subject } = await requireSelfPage();
   const params = await searchParams;
-  const context = await getDashboardContext(user.id);
+  const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getSleepNights(user.id, range);
+  const initial = await getSleepNights(subject, range);
   const night = dateParam(params, "night") ?? initial.latestNight;
-  const initialNight = night ? await getSleepNightDetail(user.id, night) : null;
+  const initialNight = night ? await getSleepNightDetail(subject, night) : null;
   return (
     <Suspense>
       <SleepView context={context} initial={initial} initialNight={initialNight} />

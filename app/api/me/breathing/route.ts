@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: breathingQuerySchema,
-  handler: async ({ user, query }) => {
+  handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getBreathing(user.id, resolveRange(query, prefs.timezone));
+    return getBreathing(subject, resolveRange(query, prefs.timezone));
   },
 });

@@ -10,10 +10,10 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: exportQuerySchema,
-  handler: async ({ user, query }) => {
+  handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
     const range = resolveRange(query, prefs.timezone);
-    const rows = await getExportRows(user.id, range, prefs.unitSystem);
+    const rows = await getExportRows(subject, range, prefs.unitSystem);
     const csv = query.format === "csv";
     const body = csv ? toCsv(rows) : JSON.stringify({ from: range.from, to: range.to, rows }, null, 2);
     return new Response(body, {

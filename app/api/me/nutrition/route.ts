@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: nutritionQuerySchema,
-  handler: async ({ user, query }) => {
+  handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getNutrition(user.id, resolveRange(query, prefs.timezone), prefs.unitSystem);
+    return getNutrition(subject, resolveRange(query, prefs.timezone), prefs.unitSystem);
   },
 });

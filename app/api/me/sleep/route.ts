@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: sleepQuerySchema,
-  handler: async ({ user, query }) => {
+  handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getSleepNights(user.id, resolveRange(query, prefs.timezone));
+    return getSleepNights(subject, resolveRange(query, prefs.timezone));
   },
 });

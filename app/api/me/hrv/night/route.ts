@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: hrvNightQuerySchema,
-  handler: ({ user, query }) => getHrvNight(user.id, query.date),
+  handler: ({ subject, query }) => getHrvNight(subject, query.date),
 });
 
 /** Fetches an older night's 5-minute HRV from the provider when it is not stored yet (a side
@@ -17,8 +17,8 @@ export const GET = defineRoute({
 export const POST = defineRoute({
   auth: "user",
   query: hrvNightQuerySchema,
-  handler: async ({ user, query }) => {
+  handler: async ({ user, subject, query }) => {
     await ensureHrvIntradayNight(user.id, query.date);
-    return getHrvNight(user.id, query.date);
+    return getHrvNight(subject, query.date);
   },
 });

@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: mealsQuerySchema,
-  handler: async ({ user, query }) => {
+  handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getMeals(user.id, query.date, prefs.unitSystem);
+    return getMeals(subject, query.date, prefs.unitSystem);
   },
 });

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "user",
   query: sleepNightQuerySchema,
-  handler: ({ user, query }) => getSleepNightDetail(user.id, query.date),
+  handler: ({ subject, query }) => getSleepNightDetail(subject, query.date),
 });
