@@ -14,7 +14,7 @@ export function proxy(request: NextRequest) {
     nonce: Buffer.from(crypto.randomUUID()).toString("base64"),
     https: publicUrl.startsWith("https:") || request.headers.get("x-forwarded-proto") === "https",
     development: process.env.NODE_ENV === "development",
-    providerUrls: [process.env.FITBIT_OAUTH_BASE_URL, process.env.FITBIT_API_BASE_URL],
+    providerUrls: [process.env.FITBIT_OAUTH_BASE_URL, process.env.FITBIT_API_BASE_URL, process.env.GOOGLE_OAUTH_BASE_URL],
   });
   const { pathname, searchParams } = request.nextUrl;
 

@@ -1,13 +1,16 @@
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/sign-in-button";
 import { currentUserPage } from "@/lib/auth/session";
+import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
+import { GOOGLE_HEALTH_PROVIDER_ID } from "@/lib/providers/google/id";
+import { configuredProviderIds } from "@/lib/providers/registry";
 
 const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
   signedout: { tone: "info", text: "You are signed out." },
-  disconnected: { tone: "info", text: "Fitbit is disconnected: Nightly revoked its access and deleted your tokens." },
+  disconnected: { tone: "info", text: "Disconnected: Nightly revoked its access and deleted your tokens." },
   disconnected_locally: {
     tone: "warn",
-    text: "Nightly deleted your tokens, but Fitbit could not be reached to revoke them. You can also remove Nightly in your Fitbit account settings.",
+    text: "Nightly deleted your tokens, but the provider could not be reached to revoke them. You can also remove Nightly in your Google or Fitbit account settings.",
   },
   required: { tone: "info", text: "Sign in to see that page." },
   deleted: { tone: "info", text: "Your data is deleted: Nightly revoked its access at Fitbit and removed your account and everything synced." },
@@ -23,6 +26,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
   if (user) redirect("/dashboard");
   const key = params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
+  const configured = configuredProviderIds();
   return (
     <div className="stack">
       {message ? (
@@ -37,10 +41,23 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
             Nightly reads your Fitbit sleep stages, heart rate variability, breathing rate and food logs, and turns
             them into charts you can read at a glance and share with your study team.
           </p>
-          <div className="actions">
-            <SignInButton />
-          </div>
-          <p className="muted">You choose what Nightly may read on Fitbit&apos;s consent page, and can disconnect at any time.</p>
+          {configured.includes(GOOGLE_HEALTH_PROVIDER_ID) ? (
+            <div className="stack">
+              <div className="actions">
+                <SignInButton label="Sign in with Google" provider={GOOGLE_HEALTH_PROVIDER_ID} providerName="Google" />
+              </div>
+              <p className="muted">Fitbit accounts live in Google accounts now: sign in with the Google account that holds your Fitbit data.</p>
+            </div>
+          ) : null}
+          {configured.includes(FITBIT_PROVIDER_ID) ? (
+            <div className="actions">
+              <SignInButton
+                label="Sign in with Fitbit (legacy)"
+                variant={configured.includes(GOOGLE_HEALTH_PROVIDER_ID) ? "secondary" : "primary"}
+              />
+            </div>
+          ) : null}
+          <p className="muted">You choose what Nightly may read on the consent page, and can disconnect at any time.</p>
         </div>
         <div className="card" aria-hidden="true">
           <svg viewBox="0 0 320 160" width="100%" role="presentation">

@@ -3,7 +3,7 @@
  * PostgreSQL, the Fitbit emulator with its demo people, and Nightly wired to both.
  */
 import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
-import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
+import { DEFAULT_CLIENT, DEFAULT_GOOGLE_CLIENT, googleRedirectUri, startEmulator } from "../emulator/server";
 import { migrateDatabase } from "../lib/db/migrate";
 import { buildIfNeeded } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
@@ -18,7 +18,8 @@ await runLauncher(async () => {
   const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 
   const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/${FITBIT_PROVIDER_ID}`] };
-  const emulator = await startEmulator({ port: emulatorPort, clients: [client] });
+  const googleClient = { ...DEFAULT_GOOGLE_CLIENT, redirectUris: [googleRedirectUri(appUrl)] };
+  const emulator = await startEmulator({ port: emulatorPort, clients: [client], googleClients: [googleClient] });
   onShutdown(emulator.close);
   console.log(`Fitbit emulator on ${emulator.url} (demo people, consent page, control API under /__emulator/)`);
 
@@ -37,10 +38,16 @@ await runLauncher(async () => {
     FITBIT_CLIENT_SECRET: client.clientSecret,
     FITBIT_OAUTH_BASE_URL: emulator.url,
     FITBIT_API_BASE_URL: emulator.url,
+    GOOGLE_CLIENT_ID: googleClient.clientId,
+    GOOGLE_CLIENT_SECRET: googleClient.clientSecret,
+    GOOGLE_OAUTH_BASE_URL: emulator.url,
+    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
+    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
+    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
   };
   buildIfNeeded(env);
   spawnChild(process.execPath, [nextBin(), "start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "Next.js");
   await waitForHttp(`${appUrl}/api/health`);
-  console.log(`\n  Nightly demo is ready: open ${appUrl}\n  Sign in with Fitbit and pick a demo person on the consent page. Ctrl+C stops everything.\n`);
+  console.log(`\n  Nightly demo is ready: open ${appUrl}\n  Sign in with Google (or Fitbit, legacy) and pick a demo person on the consent page. Ctrl+C stops everything.\n`);
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
-import { DEFAULT_CLIENT, startEmulator } from "../../emulator/server";
+import { DEFAULT_CLIENT, DEFAULT_GOOGLE_CLIENT, googleRedirectUri, startEmulator } from "../../emulator/server";
 import { generateTokenKey } from "../../lib/crypto/token-cipher";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrateDatabase } from "../../lib/db/migrate";
@@ -28,7 +28,8 @@ export default async function globalSetup() {
     ...DEFAULT_CLIENT,
     redirectUris: [`${appA}/api/auth/callback/fitbit`, `${appB}/api/auth/callback/fitbit`],
   };
-  const emulator = await startEmulator({ port: await freePort(), clients: [client] });
+  const googleClient = { ...DEFAULT_GOOGLE_CLIENT, redirectUris: [googleRedirectUri(appA), googleRedirectUri(appB)] };
+  const emulator = await startEmulator({ port: await freePort(), clients: [client], googleClients: [googleClient] });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -40,6 +41,13 @@ export default async function globalSetup() {
     FITBIT_CLIENT_SECRET: client.clientSecret,
     FITBIT_OAUTH_BASE_URL: emulator.url,
     FITBIT_API_BASE_URL: emulator.url,
+    // Both providers, as the demo: Google first, Fitbit (legacy) too.
+    GOOGLE_CLIENT_ID: googleClient.clientId,
+    GOOGLE_CLIENT_SECRET: googleClient.clientSecret,
+    GOOGLE_OAUTH_BASE_URL: emulator.url,
+    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
+    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
+    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
     LOG_LEVEL: "warn",
   };

@@ -21,6 +21,19 @@ describe("configuration", () => {
     expect(env.NIGHTLY_WORKER).toBe("on");
   });
 
+  it("defaults the Google endpoints and wants each provider's credentials as a pair", () => {
+    const env = parseEnv(valid);
+    expect(env.GOOGLE_OAUTH_BASE_URL).toBe("https://accounts.google.com");
+    expect(env.GOOGLE_TOKEN_URL).toBe("https://oauth2.googleapis.com/token");
+    expect(env.GOOGLE_REVOKE_URL).toBe("https://oauth2.googleapis.com/revoke");
+    expect(env.GOOGLE_HEALTH_API_BASE_URL).toBe("https://health.googleapis.com");
+    const googleOnly = { ...valid, FITBIT_CLIENT_ID: undefined, FITBIT_CLIENT_SECRET: undefined, GOOGLE_CLIENT_ID: "g.apps", GOOGLE_CLIENT_SECRET: "s" };
+    expect(parseEnv(googleOnly).FITBIT_CLIENT_ID).toBeUndefined();
+    expect(() => parseEnv({ ...googleOnly, GOOGLE_CLIENT_SECRET: undefined })).toThrow(/GOOGLE_CLIENT_SECRET/);
+    expect(() => parseEnv({ ...googleOnly, GOOGLE_CLIENT_ID: undefined, GOOGLE_CLIENT_SECRET: undefined })).toThrow(/GOOGLE_CLIENT_ID/);
+    expect(() => parseEnv({ ...valid, GOOGLE_HEALTH_API_BASE_URL: "not a url" })).toThrow(/GOOGLE_HEALTH_API_BASE_URL/);
+  });
+
   it("lists every problem by variable name without echoing values", () => {
     const attempt = () => parseEnv({ ...valid, NEXTAUTH_SECRET: "short", TOKEN_ENCRYPTION_KEY: "k1:c2hvcnQ=", DATABASE_URL: "mysql://x" });
     expect(attempt).toThrow(/NEXTAUTH_SECRET/);

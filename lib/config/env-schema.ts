@@ -40,10 +40,19 @@ export const envSchema = z.object({
   NEXTAUTH_URL: url,
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
   TOKEN_ENCRYPTION_KEY: tokenKeysSchema,
-  FITBIT_CLIENT_ID: z.string().min(1),
-  FITBIT_CLIENT_SECRET: z.string().min(1),
+  /** Legacy Fitbit Web API app; optional (sign-in with Fitbit is offered only when set). */
+  FITBIT_CLIENT_ID: z.string().min(1).optional(),
+  FITBIT_CLIENT_SECRET: z.string().min(1).optional(),
   FITBIT_OAUTH_BASE_URL: url.default("https://www.fitbit.com"),
   FITBIT_API_BASE_URL: url.default("https://api.fitbit.com"),
+  /** Google OAuth client (Web application) with the Google Health API enabled. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Hosts `/o/oauth2/v2/auth`. */
+  GOOGLE_OAUTH_BASE_URL: url.default("https://accounts.google.com"),
+  GOOGLE_TOKEN_URL: url.default("https://oauth2.googleapis.com/token"),
+  GOOGLE_REVOKE_URL: url.default("https://oauth2.googleapis.com/revoke"),
+  GOOGLE_HEALTH_API_BASE_URL: url.default("https://health.googleapis.com"),
   /** `on` (default): this web process also runs background jobs. `off`: web only. */
   NIGHTLY_WORKER: z.enum(["on", "off"]).default("on"),
   /** Set by `npm run demo`: emulator-backed, seeded, with generated secrets under .data/. */
@@ -73,6 +82,23 @@ export const envSchema = z.object({
   }
 });
 
+/** Each provider's credentials come as a pair, and at least one provider is configured. */
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  for (const [id, secret] of [
+    ["FITBIT_CLIENT_ID", "FITBIT_CLIENT_SECRET"],
+    ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+  ] as const) {
+    if (Boolean(env[id]) !== Boolean(env[secret]))
+      ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `set together with ${env[id] ? id : secret}` });
+  }
+  if (!env.GOOGLE_CLIENT_ID && !env.FITBIT_CLIENT_ID)
+    ctx.addIssue({
+      code: "custom",
+      path: ["GOOGLE_CLIENT_ID"],
+      message: "set the Google client (or, for the legacy API, FITBIT_CLIENT_ID and FITBIT_CLIENT_SECRET)",
+    });
+});
+
 export type Env = z.infer<typeof envSchema>;
 
 /** Human-readable list of what is wrong, one variable per line, values never echoed. */
@@ -83,7 +109,7 @@ export function describeEnvErrors(error: z.ZodError): string {
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse({
+  const result = checkedEnvSchema.safeParse({
     ...source,
     NEXTAUTH_URL: source.NEXTAUTH_URL ?? `http://localhost:${source.PORT ?? 3000}`,
   });

@@ -46,9 +46,10 @@ export interface HrvReading {
   /** Local time as sent. */
   minute: string;
   rmssd: number;
-  coverage: number;
-  hf: number;
-  lf: number;
+  /** Fitbit only; null where a provider does not report it (Google). */
+  coverage: number | null;
+  hf: number | null;
+  lf: number | null;
 }
 
 export interface HrvIntradayRow {

@@ -1,12 +1,13 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { fitbit } from "./fitbit/provider";
+import { googleHealth } from "./google/provider";
 import { PROVIDER_PRECEDENCE } from "./precedence";
 import type { Provider } from "next-auth/providers/index";
 import type { HealthProvider } from "./types";
 
 /** Every provider Nightly can sync from, by id. Adding a provider means adding it here. */
-const PROVIDERS: readonly HealthProvider[] = [fitbit];
+const PROVIDERS: readonly HealthProvider[] = [googleHealth, fitbit];
 
 export function providerById(id: string): HealthProvider {
   const provider = PROVIDERS.find((candidate) => candidate.id === id);
@@ -26,4 +27,9 @@ export function providersByPrecedence(): HealthProvider[] {
 /** The NextAuth providers of every configured provider (a provider without credentials is left out). */
 export function signInProviders(): Provider[] {
   return PROVIDERS.filter((provider) => provider.configured()).map((provider) => provider.nextAuthProvider());
+}
+
+/** Which providers offer sign-in here, for the sign-in page (ids only; client-safe data). */
+export function configuredProviderIds(): string[] {
+  return PROVIDERS.filter((provider) => provider.configured()).map((provider) => provider.id);
 }

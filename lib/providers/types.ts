@@ -124,6 +124,8 @@ export interface FetchContext {
   http: ProviderHttp;
   /** Per-metric reasons a metric (or part of it) is unavailable; providers add partial notes. */
   unavailable: Record<string, string>;
+  /** This provider's stored sleep sessions whose wake date is in `range` (to date samples by night). */
+  sleepSessions(range: DayRange): Promise<Array<{ day: string; startMs: number; endMs: number }>>;
 }
 
 export interface PlanContext {

@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { providerById } from "@/lib/providers/registry";
 import { syncedProviderOf } from "./connection-choice";
 import { SyncPause, SyncRequester, type RateBudget } from "./requester";
+import { storedSleepSessions } from "./stored-sleep";
 import { writeBatch } from "./writers";
 
 /**
@@ -41,6 +42,7 @@ export async function fetchHrvIntradayNight(
     zone: { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null },
     http: requester,
     unavailable: {},
+    sleepSessions: storedSleepSessions(userId, provider.id),
   };
   try {
     const range = { start: day, end: day };

@@ -15,6 +15,7 @@ import { messagesFor } from "./messages";
 import * as plan from "./plan";
 import { SyncAborted, type SyncRequester } from "./requester";
 import { recordSyncError } from "./state";
+import { storedSleepSessions } from "./stored-sleep";
 import { writeBatch } from "./writers";
 
 /**
@@ -62,7 +63,13 @@ export class SyncRun {
     /** This run's id (lock.ts): state writes only land while the SyncState row still has it. */
     private readonly runId: string,
   ) {
-    this.ctx = { userId, zone, http: requester, unavailable: this.unavailable };
+    this.ctx = {
+      userId,
+      zone,
+      http: requester,
+      unavailable: this.unavailable,
+      sleepSessions: storedSleepSessions(userId, provider.id),
+    };
     this.messages = messagesFor(provider.copy);
   }
 

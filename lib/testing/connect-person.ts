@@ -46,3 +46,44 @@ export async function connectPerson(
   return user.id;
 }
 
+
+/** Connects a demo person through the emulator's Google side, as "Sign in with Google" would. */
+export async function connectGooglePerson(
+  emulatorUrl: string,
+  personId: string,
+  options: { scopes?: readonly string[]; userId?: string } = {},
+): Promise<string> {
+  const { db } = await import("../db/client");
+  const { storeGrant } = await import("../connections/connections");
+  const { DEFAULT_GOOGLE_CLIENT } = await import("../../emulator/server");
+  const { obtainGoogleTokens } = await import("../../emulator/google/testing");
+  const { findGooglePerson } = await import("../../emulator/google/people");
+  const { GOOGLE_HEALTH_PROVIDER_ID } = await import("../providers/google/id");
+  const google = findGooglePerson(personId);
+  if (!google) throw new Error(`no Google demo person ${personId}`);
+  const userId =
+    options.userId ??
+    (
+      await db.user.create({
+        data: { name: google.person.displayName, timezone: google.person.timezone, memberSince: google.person.memberSince },
+      })
+    ).id;
+  await db.providerConnection.deleteMany({
+    where: { provider: GOOGLE_HEALTH_PROVIDER_ID, providerUserId: google.healthUserId },
+  });
+  const tokens = await obtainGoogleTokens(emulatorUrl, DEFAULT_GOOGLE_CLIENT, {
+    personId: google.healthUserId,
+    ...(options.scopes ? { scopes: options.scopes } : {}),
+  });
+  await storeGrant({
+    userId,
+    provider: GOOGLE_HEALTH_PROVIDER_ID,
+    providerUserId: google.healthUserId,
+    legacyUserId: google.person.encodedId,
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token ?? "",
+    expiresAt: Math.floor(Date.now() / 1000) + tokens.expires_in,
+    scope: tokens.scope,
+  });
+  return userId;
+}

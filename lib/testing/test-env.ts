@@ -33,6 +33,12 @@ export function setServerEnv(options: { databaseUrl: string; emulatorUrl: string
     FITBIT_CLIENT_SECRET: options.clientSecret ?? "nightly-demo-secret",
     FITBIT_OAUTH_BASE_URL: options.emulatorUrl,
     FITBIT_API_BASE_URL: options.emulatorUrl,
+    GOOGLE_CLIENT_ID: "100200300400-nightlydemo.apps.googleusercontent.com",
+    GOOGLE_CLIENT_SECRET: "GOCSPX-nightly-demo-secret",
+    GOOGLE_OAUTH_BASE_URL: options.emulatorUrl,
+    GOOGLE_TOKEN_URL: `${options.emulatorUrl}/token`,
+    GOOGLE_REVOKE_URL: `${options.emulatorUrl}/revoke`,
+    GOOGLE_HEALTH_API_BASE_URL: options.emulatorUrl,
     LOG_LEVEL: "warn",
   });
 }

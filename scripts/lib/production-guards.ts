@@ -11,7 +11,14 @@ export interface LocalSecrets {
   TOKEN_ENCRYPTION_KEY: string;
 }
 
-const PROVIDER_URLS = ["FITBIT_OAUTH_BASE_URL", "FITBIT_API_BASE_URL", "GOOGLE_OAUTH_BASE_URL", "GOOGLE_API_BASE_URL"];
+const PROVIDER_URLS = [
+  "FITBIT_OAUTH_BASE_URL",
+  "FITBIT_API_BASE_URL",
+  "GOOGLE_OAUTH_BASE_URL",
+  "GOOGLE_TOKEN_URL",
+  "GOOGLE_REVOKE_URL",
+  "GOOGLE_HEALTH_API_BASE_URL",
+];
 
 export function productionStartProblem(env: NodeJS.ProcessEnv, localSecrets: LocalSecrets | null): string | null {
   if (env.NIGHTLY_DEMO === "1") {

@@ -20,8 +20,8 @@ export function fitbitProvider(): OAuthConfig<FitbitProfile> {
     id: FITBIT_PROVIDER_ID,
     name: "Fitbit",
     type: "oauth",
-    clientId: config.FITBIT_CLIENT_ID,
-    clientSecret: config.FITBIT_CLIENT_SECRET,
+    clientId: config.FITBIT_CLIENT_ID ?? "",
+    clientSecret: config.FITBIT_CLIENT_SECRET ?? "",
     checks: ["pkce", "state"],
     client: { token_endpoint_auth_method: "client_secret_basic" },
     authorization: {

@@ -1,0 +1,97 @@
+import "server-only";
+import type { Profile } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { z } from "zod";
+import { env } from "@/lib/config/env";
+import type { SignInProfile } from "@/lib/providers/types";
+import { GOOGLE_HEALTH_PROVIDER_ID } from "./id";
+import { civilDay } from "./normalize";
+import { GOOGLE_AUTH_SCOPES } from "./scopes";
+import { identitySchema, profileSchema, settingsSchema, type GoogleSettings } from "./schemas";
+
+/** What the userinfo step collects: identity always, settings and profile when shared. */
+const googleSignInSchema = z.object({
+  identity: identitySchema,
+  settings: settingsSchema.nullable(),
+  profile: profileSchema.nullable(),
+});
+type GoogleSignIn = z.infer<typeof googleSignInSchema>;
+
+function unitSystemOf(settings: GoogleSettings | null): SignInProfile["unitSystem"] {
+  const weight = settings?.weightUnit ?? "";
+  if (weight.includes("POUND")) return "US";
+  if (weight.includes("STONE")) return "UK";
+  return "METRIC";
+}
+
+async function getJson(path: string, accessToken: string): Promise<Response> {
+  return fetch(new URL(path, env().GOOGLE_HEALTH_API_BASE_URL), {
+    headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
+    signal: AbortSignal.timeout(15_000),
+  });
+}
+
+/**
+ * "Sign in with Google" for the Google Health API: authorization code + PKCE (S256) + state,
+ * read-only Health scopes, offline access with `prompt=consent` so a refresh token is issued
+ * every time. The identity is the `healthUserId` of `users/me/identity` (not the Google account
+ * id); the legacy Fitbit id is kept for moving a Fitbit connection over later.
+ */
+export function googleHealthProvider(): OAuthConfig<GoogleSignIn> {
+  const config = env();
+  return {
+    id: GOOGLE_HEALTH_PROVIDER_ID,
+    name: "Google",
+    type: "oauth",
+    clientId: config.GOOGLE_CLIENT_ID ?? "",
+    clientSecret: config.GOOGLE_CLIENT_SECRET ?? "",
+    checks: ["pkce", "state"],
+    client: { token_endpoint_auth_method: "client_secret_post" },
+    authorization: {
+      url: new URL("/o/oauth2/v2/auth", config.GOOGLE_OAUTH_BASE_URL).toString(),
+      params: {
+        scope: GOOGLE_AUTH_SCOPES.join(" "),
+        response_type: "code",
+        access_type: "offline",
+        prompt: "consent",
+      },
+    },
+    token: config.GOOGLE_TOKEN_URL,
+    userinfo: {
+      url: new URL("/v4/users/me/identity", config.GOOGLE_HEALTH_API_BASE_URL).toString(),
+      async request({ tokens }) {
+        const accessToken = String(tokens.access_token ?? "");
+        const identity = await getJson("/v4/users/me/identity", accessToken);
+        if (!identity.ok) throw new Error(`Google identity request failed with HTTP ${identity.status}`);
+        // Settings and profile are optional: a person may untick them; sign-in still works.
+        const optional = async (path: string) => {
+          const response = await getJson(path, accessToken).catch(() => null);
+          return response?.ok ? ((await response.json().catch(() => null)) as unknown) : null;
+        };
+        const [settings, profile] = await Promise.all([optional("/v4/users/me/settings"), optional("/v4/users/me/profile")]);
+        const parsed = googleSignInSchema.safeParse({
+          identity: await identity.json().catch(() => null),
+          settings: settingsSchema.safeParse(settings).data ?? null,
+          profile: profileSchema.safeParse(profile).data ?? null,
+        });
+        if (!parsed.success) throw new Error("Google identity response did not match the expected shape");
+        return parsed.data as unknown as Profile;
+      },
+    },
+    profile({ identity, settings, profile }): SignInProfile {
+      const member = profile?.membershipStartDate;
+      return {
+        id: identity.healthUserId,
+        name: null,
+        email: null,
+        image: null,
+        timezone: settings?.timeZone ?? null,
+        utcOffsetMs: settings?.utcOffset !== undefined ? settings.utcOffset * 1000 : null,
+        memberSince: member === undefined ? null : typeof member === "string" ? member.slice(0, 10) : civilDay(member),
+        unitSystem: unitSystemOf(settings),
+        legacyUserId: identity.legacyUserId ?? "",
+      };
+    },
+    style: { logo: "", bg: "#1a73e8", text: "#fff" },
+  };
+}
