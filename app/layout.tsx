@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/demo-banner";
 import { currentUserPage } from "@/lib/auth/session";
+import { env } from "@/lib/config/env";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -31,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <>
                   <Link href="/dashboard">Dashboard</Link>
                   <Link href="/account">Account</Link>
+                  {user.role === "RESEARCHER" || user.role === "ADMIN" ? <Link href="/research">Research</Link> : null}
+                  {user.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}
                 </>
               ) : null}
             </nav>
@@ -45,6 +49,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ) : null}
           </div>
         </header>
+        {user && env().NIGHTLY_DEMO === "1" ? <DemoBanner name={user.name} /> : null}
         <main id="main">
           <Providers>{children}</Providers>
         </main>

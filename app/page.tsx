@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/sign-in-button";
+import { ProviderSignIn } from "@/components/research/provider-sign-in";
+import { staffSignInOption } from "@/lib/auth/sign-in-options";
 import { currentUserPage } from "@/lib/auth/session";
 import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
 import { GOOGLE_HEALTH_PROVIDER_ID } from "@/lib/providers/google/id";
@@ -13,17 +15,18 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
     text: "Nightly deleted your tokens, but the provider could not be reached to revoke them. You can also remove Nightly in your Google or Fitbit account settings.",
   },
   required: { tone: "info", text: "Sign in to see that page." },
-  deleted: { tone: "info", text: "Your data is deleted: Nightly revoked its access at Fitbit and removed your account and everything synced." },
+  deleted: { tone: "info", text: "Your data is deleted: Nightly revoked its access with your provider and removed your account and everything synced." },
   deleted_locally: {
     tone: "warn",
-    text: "Your data is deleted from Nightly, but Fitbit could not be reached to revoke its access. You can also remove Nightly in your Fitbit account settings.",
+    text: "Your data is deleted from Nightly, but the provider could not be reached to revoke its access. You can also remove Nightly in your Google or Fitbit account settings.",
   },
 };
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const user = await currentUserPage();
-  if (user) redirect("/dashboard");
+  if (user) redirect(user.role === "PARTICIPANT" ? "/dashboard" : "/research");
+  const staff = staffSignInOption();
   const key = params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
   const configured = configuredProviderIds();
@@ -58,6 +61,12 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
             </div>
           ) : null}
           <p className="muted">You choose what Nightly may read on the consent page, and can disconnect at any time.</p>
+          {staff ? (
+            <div className="stack" data-testid="staff-sign-in">
+              <p className="muted">Researchers and admins:</p>
+              <ProviderSignIn providers={[staff]} callbackUrl="/research" />
+            </div>
+          ) : null}
         </div>
         <div className="card" aria-hidden="true">
           <svg viewBox="0 0 320 160" width="100%" role="presentation">

@@ -1,23 +1,30 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { disconnectFitbit } from "@/app/account/actions";
+import { disconnectConnection } from "@/app/account/actions";
+import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
 
-export function DisconnectButton() {
+export function DisconnectButton({
+  provider = FITBIT_PROVIDER_ID,
+  providerName = "Fitbit",
+}: {
+  provider?: "google-health" | typeof FITBIT_PROVIDER_ID;
+  providerName?: string;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   if (!confirming) {
     return (
       <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
-        Disconnect Fitbit
+        Disconnect {providerName}
       </button>
     );
   }
   return (
     <div role="group" aria-label="Confirm disconnect" className="notice notice-warn stack">
       <p>
-        Nightly will revoke its access at Fitbit, delete your tokens and sign you out everywhere. Data already in
+        Nightly will revoke its access at {providerName}, delete your tokens and sign you out everywhere. Data already in
         Nightly stays until you delete it.
       </p>
       {error ? <p role="alert">{error}</p> : null}
@@ -28,7 +35,7 @@ export function DisconnectButton() {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const result = await disconnectFitbit({ confirm: "yes" });
+              const result = await disconnectConnection({ confirm: "yes", provider });
               if (!result.ok) {
                 setError(result.error.message);
                 return;
@@ -38,7 +45,7 @@ export function DisconnectButton() {
             })
           }
         >
-          {pending ? "Disconnecting…" : "Yes, disconnect Fitbit"}
+          {pending ? "Disconnecting…" : `Yes, disconnect ${providerName}`}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setConfirming(false)} disabled={pending}>
           Cancel

@@ -3,12 +3,12 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
-export function SignOutButton() {
+export function SignOutButton({ compact = false }: { compact?: boolean }) {
   const [pending, setPending] = useState(false);
   return (
     <button
       type="button"
-      className="button button-secondary"
+      className={compact ? "button button-secondary button-small" : "button button-secondary"}
       disabled={pending}
       onClick={() => {
         setPending(true);

@@ -15,7 +15,7 @@ test("Disconnect Fitbit revokes at the provider, deletes the tokens and ends the
 
   await page.getByRole("button", { name: "Disconnect Fitbit" }).click();
   await page.getByRole("button", { name: "Yes, disconnect Fitbit" }).click();
-  await expect(page.getByText("Fitbit is disconnected")).toBeVisible();
+  await expect(page.getByText("Disconnected: Nightly revoked its access and deleted your tokens.")).toBeVisible();
 
   const after = await emulator<TokenSummary>(`/users/${PEOPLE.sam.id}/tokens`);
   expect(after.activeAccessTokens).toBe(0);

@@ -86,6 +86,7 @@ export interface RunningEmulator {
 export const DEFAULT_CLIENT: RegisteredClient = {
   clientId: "23NITE",
   clientSecret: "nightly-demo-secret",
+  name: "Nightly",
   redirectUris: ["http://localhost:3000/api/auth/callback/fitbit"],
   appType: "server",
   intraday: true,

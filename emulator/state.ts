@@ -16,6 +16,8 @@ import type { DataRoute, RegisteredClient } from "./types";
 export const registeredClientSchema = z.strictObject({
   clientId: z.string().regex(/^[A-Za-z0-9]{1,32}$/, "clientId must be 1-32 letters or digits"),
   clientSecret: z.string().min(1).max(200),
+  /** The application's name as its users know it (shown on the consent page). */
+  name: z.string().min(1).max(80).optional(),
   redirectUris: z
     .array(
       z

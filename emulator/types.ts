@@ -51,6 +51,8 @@ export interface DemoPerson {
 export interface RegisteredClient {
   clientId: string;
   clientSecret: string;
+  /** The application's name shown on the consent page (default: the client id). */
+  name?: string;
   /** Exact redirect URIs; Fitbit compares byte for byte. */
   redirectUris: string[];
   /** "server" apps must authenticate with Basic; "client" (public) apps send client_id in the body. */

@@ -18,6 +18,7 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { freePort } from "../lib/testing/free-port";
 import { connectPerson } from "../lib/testing/connect-person";
 import { SAFETY_MARGIN } from "../lib/sync/requester";
+import { benchFairness } from "./lib/bench-fairness";
 
 const HISTORY_DAYS = 365;
 const REAL_LIMIT_PER_HOUR = 150;
@@ -108,6 +109,7 @@ try {
     });
   }
   print(rows);
+  await benchFairness(emulator.url);
   await db.$disconnect();
 } finally {
   await emulator.close();

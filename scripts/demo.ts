@@ -3,8 +3,10 @@
  * PostgreSQL, the Fitbit emulator with its demo people, and Nightly wired to both.
  */
 import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
+import { DEFAULT_OIDC_CLIENT, DEMO_STAFF } from "../emulator/oidc/staff";
 import { DEFAULT_CLIENT, DEFAULT_GOOGLE_CLIENT, googleRedirectUri, startEmulator } from "../emulator/server";
 import { migrateDatabase } from "../lib/db/migrate";
+import { DEMO_RATE_LIMIT_PER_HOUR, REAL_LIMITS_SENTENCE } from "../lib/demo";
 import { buildIfNeeded } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
 import { ensureLocalSecrets } from "./lib/local-secrets";
@@ -18,10 +20,13 @@ await runLauncher(async () => {
   const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 
   const client = { ...DEFAULT_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/${FITBIT_PROVIDER_ID}`] };
+  const staffClient = { ...DEFAULT_OIDC_CLIENT, redirectUris: [`${appUrl}/api/auth/callback/oidc`] };
   const googleClient = { ...DEFAULT_GOOGLE_CLIENT, redirectUris: [googleRedirectUri(appUrl)] };
-  const emulator = await startEmulator({ port: emulatorPort, clients: [client], googleClients: [googleClient] });
+  // A raised limit so the whole year syncs in about a minute (the banner says so).
+  const emulator = await startEmulator({ port: emulatorPort, clients: [client], googleClients: [googleClient], oidcClients: [staffClient], rateLimitPerHour: DEMO_RATE_LIMIT_PER_HOUR });
   onShutdown(emulator.close);
   console.log(`Fitbit emulator on ${emulator.url} (demo people, consent page, control API under /__emulator/)`);
+  console.log(`Emulator rate limit raised to ${DEMO_RATE_LIMIT_PER_HOUR.toLocaleString("en-GB")} requests an hour for the demo (${REAL_LIMITS_SENTENCE}).`);
 
   const database = await resolveDatabase();
   onShutdown(database.stop);
@@ -45,6 +50,11 @@ await runLauncher(async () => {
     GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
     GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
+    // Staff sign-in through the emulator's OIDC issuer; its first demo person is an admin.
+    OIDC_ISSUER: `${emulator.url}/oidc`,
+    OIDC_CLIENT_ID: staffClient.clientId,
+    OIDC_CLIENT_SECRET: staffClient.clientSecret,
+    ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? DEMO_STAFF[0]!.email,
   };
   buildIfNeeded(env);
   spawnChild(process.execPath, [nextBin(), "start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "Next.js");

@@ -6,10 +6,16 @@ import { deleteMyDataSchema } from "@/lib/api-schemas/account";
 import { disconnectProvider } from "@/lib/connections/connections";
 import { authenticatedAction } from "@/lib/http/action";
 import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
+import { GOOGLE_HEALTH_PROVIDER_ID } from "@/lib/providers/google/id";
 
-/** Disconnect Fitbit: revoke at Fitbit, delete tokens, end all of the person's sessions. */
-export const disconnectFitbit = authenticatedAction(z.object({ confirm: z.literal("yes") }), async (_input, user) => {
-  const outcome = await disconnectProvider(user.id, FITBIT_PROVIDER_ID);
+const disconnectSchema = z.object({
+  confirm: z.literal("yes"),
+  provider: z.enum([GOOGLE_HEALTH_PROVIDER_ID, FITBIT_PROVIDER_ID]).default(FITBIT_PROVIDER_ID),
+});
+
+/** Disconnect a provider: revoke at that provider, delete tokens, end all of the person's sessions. */
+export const disconnectConnection = authenticatedAction(disconnectSchema, async (input, user) => {
+  const outcome = await disconnectProvider(user.id, input.provider);
   return { outcome };
 });
 

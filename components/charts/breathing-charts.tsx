@@ -5,11 +5,13 @@ import type { BreathingRow } from "@/lib/api-schemas/breathing";
 import { formatDayLabel } from "@/lib/dates";
 import { ChartFigure, DataTable, num } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
+import { useEnterToSelect } from "./enter-to-select";
 
 const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
 /** Nightly breathing rate (full sleep), with the per-stage rates as thin lines. */
 export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingRow[]; busy?: boolean; onSelectNight?: (date: string) => void }) {
+  const keyboard = useEnterToSelect(onSelectNight);
   return (
     <ChartFigure
       title="Breathing rate"
@@ -36,6 +38,7 @@ export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingR
         />
       )}
     >
+      <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart
           data={days}
@@ -44,6 +47,7 @@ export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingR
             if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
           }}
         >
+          {keyboard.reporter}
           <CartesianGrid vertical={false} stroke="var(--line)" />
           <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
           <YAxis
@@ -59,6 +63,7 @@ export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingR
           <Line dataKey="rem" name="REM" stroke={COLORS.rem} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
+      </div>
     </ChartFigure>
   );
 }

@@ -6,6 +6,7 @@ import { formatClock, formatDayLabel, localTimeToMs } from "@/lib/dates";
 import { ChartFigure, DataTable, num } from "./chart-figure";
 import { clockTimeline } from "./clock-timeline";
 import { AXIS_TICK, COLORS } from "./colors";
+import { useEnterToSelect } from "./enter-to-select";
 
 const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
@@ -15,6 +16,7 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
     ...day,
     band: day.baselineLow !== null && day.baselineHigh !== null ? [day.baselineLow, day.baselineHigh] : null,
   }));
+  const keyboard = useEnterToSelect(onSelectNight);
   return (
     <ChartFigure
       title="Heart rate variability"
@@ -40,6 +42,7 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
         />
       )}
     >
+      <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart
           data={data}
@@ -48,6 +51,7 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
             if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
           }}
         >
+          {keyboard.reporter}
           <CartesianGrid vertical={false} stroke="var(--line)" />
           <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
           <YAxis tick={AXIS_TICK} width={44} domain={["auto", "auto"]} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
@@ -57,6 +61,7 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
           <Line dataKey="deepRmssd" name="Deep RMSSD (ms)" stroke={COLORS.deep} strokeDasharray="5 3" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
+      </div>
     </ChartFigure>
   );
 }

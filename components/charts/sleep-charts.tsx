@@ -5,6 +5,7 @@ import type { SleepNightRow } from "@/lib/api-schemas/sleep";
 import { formatDayLabel, formatMinutes } from "@/lib/dates";
 import { ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
+import { useEnterToSelect } from "./enter-to-select";
 
 const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
@@ -35,6 +36,7 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
     { label: "Naps", color: COLORS.nap },
     { label: "30-day average deep / light / REM / awake", color: COLORS.ink, shape: "dashed" },
   ];
+  const keyboard = useEnterToSelect(onSelectNight);
   return (
     <ChartFigure
       title="Sleep stages"
@@ -59,8 +61,10 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
         />
       )}
     >
+      <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+          {keyboard.reporter}
           <CartesianGrid vertical={false} stroke="var(--line)" />
           <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
           <YAxis tick={AXIS_TICK} width={44} label={{ value: "min", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
@@ -86,6 +90,7 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
           ))}
         </ComposedChart>
       </ResponsiveContainer>
+      </div>
     </ChartFigure>
   );
 }
@@ -98,6 +103,7 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
     napHours: night.napMinutesAsleep === null ? null : Math.round((night.napMinutesAsleep / 60) * 100) / 100,
     efficiency: night.efficiency,
   }));
+  const keyboard = useEnterToSelect(onSelectNight);
   return (
     <ChartFigure
       title="Time asleep and efficiency"
@@ -124,8 +130,10 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
         />
       )}
     >
+      <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+          {keyboard.reporter}
           <CartesianGrid vertical={false} stroke="var(--line)" />
           <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
           <YAxis yAxisId="hours" tick={AXIS_TICK} width={36} domain={[0, "auto"]} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
@@ -136,6 +144,7 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
           <Line yAxisId="pct" dataKey="efficiency" name="Efficiency (%)" stroke={COLORS.accent} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
+      </div>
     </ChartFigure>
   );
 }

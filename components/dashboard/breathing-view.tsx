@@ -1,6 +1,8 @@
 "use client";
 
+import { bucketFor } from "@/components/charts/aggregate";
 import { BreathingByStageChart, BreathingChart } from "@/components/charts/breathing-charts";
+import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import type { BreathingResult } from "@/lib/api-schemas/breathing";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import { formatDayLabel } from "@/lib/dates";
@@ -30,7 +32,19 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
       ) : (
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
-          <BreathingChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={(date) => url.update({ night: date })} />
+          {bucketFor(data.from, data.to) === "day" ? (
+            <BreathingChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={(date) => url.update({ night: date })} />
+          ) : (
+            <GroupedSeriesChart
+              title="Breathing rate"
+              what="breaths per minute during the main sleep"
+              unit="brpm"
+              points={data.days.map((day) => ({ date: day.date, value: day.full }))}
+              color="var(--rem)"
+              bucket={bucketFor(data.from, data.to) as "week" | "month"}
+              busy={query.isFetching && query.isPlaceholderData}
+            />
+          )}
           {dates.length > 0 ? (
             <section className="stack" aria-labelledby="br-night-heading">
               <div className="section-head">

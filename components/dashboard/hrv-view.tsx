@@ -1,5 +1,7 @@
 "use client";
 
+import { bucketFor } from "@/components/charts/aggregate";
+import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { HrvChart, NightHrvChart } from "@/components/charts/hrv-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { HrvNightResult, HrvResult } from "@/lib/api-schemas/hrv";
@@ -33,7 +35,18 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
       ) : (
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
-          <HrvChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={selectNight} />
+          {bucketFor(data.from, data.to) === "day" ? (
+            <HrvChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={selectNight} />
+          ) : (
+            <GroupedSeriesChart
+              title="Heart rate variability"
+              what="nightly RMSSD"
+              unit="ms"
+              points={data.days.map((day) => ({ date: day.date, value: day.dailyRmssd }))}
+              bucket={bucketFor(data.from, data.to) as "week" | "month"}
+              busy={query.isFetching && query.isPlaceholderData}
+            />
+          )}
           <section className="stack" aria-labelledby="hrv-night-heading">
             <div className="section-head">
               <h2 id="hrv-night-heading">{selected ? `Night ending ${formatDayLabel(selected, true)}` : "Night"}</h2>

@@ -1,5 +1,7 @@
 "use client";
 
+import { bucketFor } from "@/components/charts/aggregate";
+import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { MealsFigure, NutritionChart, WaterChart } from "@/components/charts/nutrition-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { MealsResult, NutritionResult } from "@/lib/api-schemas/nutrition";
@@ -32,8 +34,17 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
       ) : (
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} noun="logged days" /> : null}
-          <NutritionChart days={data.days} waterUnit={data.waterUnit} busy={busy} onSelectDay={selectDay} />
-          <WaterChart days={data.days} waterUnit={data.waterUnit} busy={busy} />
+          {bucketFor(data.from, data.to) === "day" ? (
+            <>
+              <NutritionChart days={data.days} waterUnit={data.waterUnit} busy={busy} onSelectDay={selectDay} />
+              <WaterChart days={data.days} waterUnit={data.waterUnit} busy={busy} />
+            </>
+          ) : (
+            <>
+              <GroupedSeriesChart title="Calories in" what="calories logged per day" unit="kcal" points={data.days.map((day) => ({ date: day.date, value: day.caloriesIn }))} color="var(--calories)" digits={0} bucket={bucketFor(data.from, data.to) as "week" | "month"} busy={busy} />
+              <GroupedSeriesChart title="Water" what={`water logged per day (${data.waterUnit})`} unit={data.waterUnit} points={data.days.map((day) => ({ date: day.date, value: day.water }))} color="var(--water)" digits={0} bucket={bucketFor(data.from, data.to) as "week" | "month"} busy={busy} />
+            </>
+          )}
           <section className="stack" aria-labelledby="meals-heading">
             <div className="section-head">
               <h2 id="meals-heading">{selected ? formatDayLabel(selected, true) : "Day"}</h2>

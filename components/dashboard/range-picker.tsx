@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { MAX_RANGE_DAYS, PRESETS, PRESET_LABELS, rangeQuerySchema, resolveRange, type DateRange } from "@/lib/api-schemas/range";
+import { formatDayLabel, localToday } from "@/lib/dates";
 
 interface Props {
   range: DateRange;
@@ -14,6 +15,7 @@ export function RangePicker({ range, timezone, onChange }: Props) {
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const [shown, setShown] = useState(range);
   if (shown.from !== range.from || shown.to !== range.to) {
     setShown(range);
@@ -29,7 +31,20 @@ export function RangePicker({ range, timezone, onChange }: Props) {
       return;
     }
     setError(null);
-    onChange(resolveRange(parsed.data, timezone));
+    // A range wholly in the future is refused; one that runs past today is clamped, and says so.
+    const today = localToday(timezone);
+    const chosen = resolveRange(parsed.data, timezone);
+    if (chosen.from > today) {
+      setError(`Those dates are all in the future. Choose a start date on or before today (${formatDayLabel(today, true)}).`);
+      return;
+    }
+    if (chosen.to > today) {
+      setNote(`There is no data after today, so the range ends on ${formatDayLabel(today, true)}.`);
+      onChange({ ...chosen, to: today });
+      return;
+    }
+    setNote(null);
+    onChange(chosen);
   }
 
   return (
@@ -43,6 +58,7 @@ export function RangePicker({ range, timezone, onChange }: Props) {
             aria-pressed={range.preset === preset}
             onClick={() => {
               setError(null);
+              setNote(null);
               onChange(resolveRange({ preset }, timezone));
             }}
           >
@@ -64,6 +80,10 @@ export function RangePicker({ range, timezone, onChange }: Props) {
       {error ? (
         <p role="alert" className="field-error">
           {error}
+        </p>
+      ) : note ? (
+        <p role="status" className="range-hint">
+          {note}
         </p>
       ) : (
         <p className="muted range-hint">Custom ranges up to {MAX_RANGE_DAYS} days.</p>

@@ -1,6 +1,8 @@
 "use client";
 
 import { Hypnogram } from "@/components/charts/hypnogram";
+import { bucketFor } from "@/components/charts/aggregate";
+import { GroupedSeriesChart, GroupedStageSharesChart } from "@/components/charts/grouped-chart";
 import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { SleepLogDetail, SleepNightDetail, SleepNightsResult } from "@/lib/api-schemas/sleep";
@@ -26,6 +28,7 @@ export function SleepView({ context, initial, initialNight }: Props) {
   const night = useDateQuery("sleep-night", "/api/me/sleep/night", selected, initialNight);
   const busy = nights.isFetching && nights.isPlaceholderData;
   const selectNight = (date: string) => url.update({ night: date });
+  const bucket = data ? bucketFor(data.from, data.to) : "day";
 
   return (
     <div className="stack">
@@ -39,8 +42,35 @@ export function SleepView({ context, initial, initialNight }: Props) {
       ) : (
         <>
           {data.nightCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
-          <SleepStagesChart nights={data.nights} busy={busy} onSelectNight={selectNight} />
-          <TimeAsleepChart nights={data.nights} busy={busy} onSelectNight={selectNight} />
+          {bucket === "day" ? (
+            <>
+              <SleepStagesChart nights={data.nights} busy={busy} onSelectNight={selectNight} />
+              <TimeAsleepChart nights={data.nights} busy={busy} onSelectNight={selectNight} />
+            </>
+          ) : (
+            <>
+              <GroupedStageSharesChart nights={data.nights} bucket={bucket} busy={busy} />
+              <GroupedSeriesChart
+                title="Time asleep"
+                what="time asleep per night (main sleep)"
+                unit="h"
+                points={data.nights.map((night) => ({ date: night.date, value: night.minutesAsleep === null ? null : night.minutesAsleep / 60 }))}
+                format={(hours) => formatMinutes(hours * 60)}
+                bucket={bucket}
+                busy={busy}
+              />
+              <GroupedSeriesChart
+                title="Naps"
+                what="nap minutes on days with naps"
+                unit="min"
+                points={data.nights.map((night) => ({ date: night.date, value: night.napMinutesAsleep }))}
+                color="var(--nap)"
+                digits={0}
+                bucket={bucket}
+                busy={busy}
+              />
+            </>
+          )}
           <section className="stack" aria-labelledby="night-heading">
             <div className="section-head">
               <h2 id="night-heading">{selected ? `Night ending ${formatDayLabel(selected, true)}` : "Night"}</h2>

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime, formatRelative } from "@/components/format";
+import { progressSummary, type Observation } from "./sync-progress-summary";
 import { toSyncPanelData, type SyncPanelData, type SyncStatusPayload } from "./sync-panel-types";
 
 const STATUS_TEXT: Record<SyncPanelData["status"], { text: string; tone: "ok" | "warn" | "bad" }> = {
@@ -54,6 +55,11 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
   // re-render the server part, at most every 10 s while the sync runs.
   const progressKey = `${data.phase}|${data.progress.reduce((sum, metric) => sum + metric.done, 0)}|${data.foodLogDaysLeft}|${data.lastSyncCompletedAt}`;
   const seen = useRef({ key: progressKey, active, at: 0 });
+  // The first progress seen while syncing: with the latest, it gives a rate and a time estimate.
+  const [firstSeen, setFirstSeen] = useState<Observation | null>(null);
+  const doneNow = data.progress.reduce((sum, metric) => sum + metric.done, 0);
+  if (active && !firstSeen) setFirstSeen({ at: query.dataUpdatedAt, done: doneNow });
+  if (!active && firstSeen) setFirstSeen(null);
   useEffect(() => {
     const previous = seen.current;
     if (previous.key === progressKey && previous.active === active) return;
@@ -85,6 +91,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
   }
 
   const status = STATUS_TEXT[data.status];
+  const summary = active ? progressSummary(data, firstSeen, { at: query.dataUpdatedAt, done: doneNow }) : null;
   const incomplete = data.progress.filter((metric) => !metric.complete && !metric.unavailable && metric.total > 0);
   return (
     <section className="card stack" aria-labelledby="sync-heading" data-testid="sync-status" aria-busy={active}>
@@ -93,11 +100,20 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
         <span className={`badge badge-${status.tone}`} data-status={data.status}>
           {status.text}
         </span>
-        {active && data.phase ? <span className="muted"> — {PHASE_TEXT[data.phase] ?? data.phase}</span> : null}
+        {active && data.phase && !summary ? <span className="muted"> — {PHASE_TEXT[data.phase] ?? data.phase}</span> : null}
       </p>
+      {summary ? (
+        <p className="sync-summary" data-testid="sync-summary">
+          {summary}
+        </p>
+      ) : null}
       <dl className="facts">
-        <dt>Last completed</dt>
-        <dd>{data.lastSyncCompletedAt ? `${formatDateTime(data.lastSyncCompletedAt, timezone)} (${formatRelative(new Date(data.lastSyncCompletedAt))})` : "Not yet"}</dd>
+        {data.lastSyncCompletedAt ? (
+          <>
+            <dt>Last completed</dt>
+            <dd>{`${formatDateTime(data.lastSyncCompletedAt, timezone)} (${formatRelative(new Date(data.lastSyncCompletedAt))})`}</dd>
+          </>
+        ) : null}
         {data.device ? (
           <>
             <dt>Tracker</dt>
@@ -150,7 +166,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
       ) : null}
       <div className="actions">
         <button type="button" className="button button-secondary" onClick={syncNow} disabled={pending || active || data.status === "not_connected"}>
-          {pending ? "Starting…" : active ? "Syncing…" : "Sync now"}
+          {pending ? "Starting…" : "Sync now"}
         </button>
         <span role="status" aria-live="polite" className="muted">
           {message}

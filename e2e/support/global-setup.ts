@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
+import { DEFAULT_OIDC_CLIENT, DEMO_STAFF } from "../../emulator/oidc/staff";
 import { DEFAULT_CLIENT, DEFAULT_GOOGLE_CLIENT, googleRedirectUri, startEmulator } from "../../emulator/server";
 import { generateTokenKey } from "../../lib/crypto/token-cipher";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
@@ -28,8 +29,9 @@ export default async function globalSetup() {
     ...DEFAULT_CLIENT,
     redirectUris: [`${appA}/api/auth/callback/fitbit`, `${appB}/api/auth/callback/fitbit`],
   };
+  const staffClient = { ...DEFAULT_OIDC_CLIENT, redirectUris: [`${appA}/api/auth/callback/oidc`, `${appB}/api/auth/callback/oidc`] };
   const googleClient = { ...DEFAULT_GOOGLE_CLIENT, redirectUris: [googleRedirectUri(appA), googleRedirectUri(appB)] };
-  const emulator = await startEmulator({ port: await freePort(), clients: [client], googleClients: [googleClient] });
+  const emulator = await startEmulator({ port: await freePort(), clients: [client], googleClients: [googleClient], oidcClients: [staffClient] });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -49,6 +51,10 @@ export default async function globalSetup() {
     GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
     GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
+    OIDC_ISSUER: `${emulator.url}/oidc`,
+    OIDC_CLIENT_ID: staffClient.clientId,
+    OIDC_CLIENT_SECRET: staffClient.clientSecret,
+    ADMIN_EMAILS: DEMO_STAFF[0]!.email,
     LOG_LEVEL: "warn",
   };
   buildIfNeeded(env);

@@ -18,7 +18,7 @@ export interface ConsentState {
 }
 
 export function renderConsentPage(request: AuthorizeRequest, state: ConsentState = {}): string {
-  const appName = request.client.clientId;
+  const appName = request.client.name ?? request.client.clientId;
   const personId = state.personId ?? DEMO_PEOPLE[0]!.encodedId;
   const granted = new Set(state.granted ?? request.scopes);
 

@@ -91,7 +91,7 @@ describe("range resolution", () => {
       const result = rangeQuerySchema.safeParse(input);
       return result.success ? null : { path: result.error.issues[0]?.path.join("."), message: result.error.issues[0]?.message };
     };
-    expect(issue({ from: "2026-02-01", to: "2026-01-01" })).toEqual({ path: "to", message: "to must be on or after from." });
+    expect(issue({ from: "2026-02-01", to: "2026-01-01" })).toEqual({ path: "to", message: "The end date must be on or after the start date." });
     expect(issue({ from: "2026-01-01" })).toMatchObject({ path: "to", message: "A custom range needs both from and to." });
     expect(issue({ from: "2026-01-32", to: "2026-02-01" })?.message).toMatch(/yyyy-MM-dd/);
     expect(issue({ preset: "2w" })?.message).toMatch(/7d, 30d, 90d, 1y/);
@@ -103,7 +103,7 @@ describe("range resolution", () => {
   it("falls back to the default range for pages, reporting the problem", () => {
     const { range, error } = rangeFromSearchParams({ from: "2026-05-01", to: "2026-04-01" }, "UTC", now);
     expect(range).toMatchObject({ preset: "30d", to: "2026-11-24" });
-    expect(error).toBe("to must be on or after from.");
+    expect(error).toBe("The end date must be on or after the start date.");
     expect(rangeFromSearchParams({ preset: ["90d", "7d"] }, "UTC", now)).toMatchObject({ range: { preset: "90d" }, error: null });
   });
 });

@@ -41,7 +41,7 @@ export function checkRange(value: RangeFields, ctx: z.RefinementCtx): void {
     return;
   }
   if (from && to) {
-    if (from > to) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be on or after from." });
+    if (from > to) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be on or after the start date." });
     else if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS)
       ctx.addIssue({ code: "custom", path: ["to"], message: `A range can span at most ${MAX_RANGE_DAYS} days (about 3 years).` });
   }

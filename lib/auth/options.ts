@@ -69,10 +69,16 @@ export function authOptions(): NextAuthOptions {
     logger: {
       // NextAuth's default logger prints whole error objects, which can include request
       // details; keep it to codes.
-      error: (code) => log.error("next-auth error", { code }),
+      error: (code, metadata) => log.error("next-auth error", { code, detail: errorDetail(metadata) }),
       warn: (code) => log.warn("next-auth warning", { code }),
       debug: () => {},
     },
   };
   return cached;
+}
+
+/** The error's own message (e.g. "expected 200 OK, got: 400"), never the request it came with. */
+function errorDetail(metadata: unknown): string | undefined {
+  const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : undefined;
 }

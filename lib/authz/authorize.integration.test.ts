@@ -143,3 +143,27 @@ describe("authorization layer", () => {
     expect(await refusalsFor(participant.id)).toHaveLength(1);
   });
 });
+
+describe("cohort table", () => {
+  it("lists only enrolled participants with coverage inside the window, sorted and filtered in SQL", async () => {
+    const { getCohortTable } = await import("../research/cohort-table");
+    const researcher = await person("RESEARCHER");
+    const study = await studyWith(researcher.id, ["sleep", "hrv"], "2026-03-01", "2026-03-10");
+    const a = await person();
+    const b = await person();
+    await night(a.id, "2026-03-02", 400);
+    await night(a.id, "2026-03-03", 400);
+    await night(a.id, "2026-04-01", 400); // outside the window
+    await enrol(study.id, a.id);
+    await enrol(study.id, b.id);
+    await enrol(study.id, (await person()).id, new Date()); // left
+    const authorized = await authz.authorizeStudy(researcher, study.id);
+    const table = await getCohortTable(authorized, { sort: "sleepCoverage", dir: "desc", page: 1 }, new Date("2026-03-20T12:00:00Z"));
+    expect(table.total).toBe(2);
+    expect(table.items[0]?.coverage).toMatchObject({ sleep: 0.2, hrv: 0.2, breathing: null, nutrition: null });
+    expect(table.items[1]?.coverage.sleep).toBe(0);
+    expect(table.items.every((row) => row.stale)).toBe(true);
+    const filtered = await getCohortTable(authorized, { sort: "studyCode", dir: "asc", page: 1, q: table.items[1]!.studyCode }, new Date("2026-03-20T12:00:00Z"));
+    expect(filtered.items.map((row) => row.studyCode)).toEqual([table.items[1]!.studyCode]);
+  });
+});

@@ -75,3 +75,25 @@ export async function authorizeStudyParticipant(
   const subject = brandSubject({ userId: participant.userId, viewerId: viewer.id, metrics: study.metrics, window: study.window, studyId: study.id });
   return { study, subject, studyCode: participant.studyCode, name: study.showNames ? participant.user.name : null };
 }
+
+/**
+ * Every currently enrolled participant of an authorized study, as subjects limited to the
+ * study's grant, a page at a time (exports walk a large cohort without holding it).
+ */
+export async function* studySubjects(study: AuthorizedStudy, pageSize = 50): AsyncGenerator<{ studyCode: string; subject: AuthorizedSubject }> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await db.studyParticipant.findMany({
+      where: { studyId: study.id, leftAt: null },
+      orderBy: { id: "asc" },
+      take: pageSize,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { id: true, userId: true, studyCode: true },
+    });
+    for (const participant of page) {
+      yield { studyCode: participant.studyCode, subject: brandSubject({ userId: participant.userId, viewerId: study.viewerId, metrics: study.metrics, window: study.window, studyId: study.id }) };
+    }
+    if (page.length < pageSize) return;
+    cursor = page.at(-1)!.id;
+  }
+}

@@ -39,7 +39,7 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       await refuseCrossSite();
       const user = await requireUser();
-      const parsed = spec.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      const parsed = spec.input.safeParse(raw instanceof FormData ? formToObject(raw) : raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return { ok: false, error: { code: "bad_request", message: issue ? `The request was not valid: ${issue.message}` : "The request was not valid." } };
@@ -67,6 +67,16 @@ export function defineAction<S extends z.ZodType, T>(
 /** A person acting on their own account. */
 export function authenticatedAction<S extends z.ZodType, T>(schema: S, run: (input: z.infer<S>, user: SessionUser) => Promise<T>) {
   return defineAction({ input: schema, allow: "self", name: "self" }, (input, context) => run(input, context.user));
+}
+
+/** Form fields as an object; a name sent more than once (checkbox groups) becomes an array. */
+function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key);
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
 }
 
 async function refuseCrossSite(): Promise<void> {

@@ -10,12 +10,11 @@ import { GOOGLE_AUTH_SCOPES } from "./scopes";
 import { identitySchema, profileSchema, settingsSchema, type GoogleSettings } from "./schemas";
 
 /** What the userinfo step collects: identity always, settings and profile when shared. */
-const googleSignInSchema = z.object({
-  identity: identitySchema,
-  settings: settingsSchema.nullable(),
-  profile: profileSchema.nullable(),
-});
-type GoogleSignIn = z.infer<typeof googleSignInSchema>;
+interface GoogleSignIn {
+  identity: z.infer<typeof identitySchema>;
+  settings: GoogleSettings | null;
+  profile: z.infer<typeof profileSchema> | null;
+}
 
 function unitSystemOf(settings: GoogleSettings | null): SignInProfile["unitSystem"] {
   const weight = settings?.weightUnit ?? "";
@@ -69,13 +68,16 @@ export function googleHealthProvider(): OAuthConfig<GoogleSignIn> {
           return response?.ok ? ((await response.json().catch(() => null)) as unknown) : null;
         };
         const [settings, profile] = await Promise.all([optional("/v4/users/me/settings"), optional("/v4/users/me/profile")]);
-        const parsed = googleSignInSchema.safeParse({
-          identity: await identity.json().catch(() => null),
+        // Each part is parsed once: the schemas transform values (e.g. "-25200s" → seconds), so
+        // parsing an already-parsed part again would reject it.
+        const parsedIdentity = identitySchema.safeParse(await identity.json().catch(() => null));
+        if (!parsedIdentity.success) throw new Error("Google identity response did not match the expected shape");
+        const signIn: GoogleSignIn = {
+          identity: parsedIdentity.data,
           settings: settingsSchema.safeParse(settings).data ?? null,
           profile: profileSchema.safeParse(profile).data ?? null,
-        });
-        if (!parsed.success) throw new Error("Google identity response did not match the expected shape");
-        return parsed.data as unknown as Profile;
+        };
+        return signIn as unknown as Profile;
       },
     },
     profile({ identity, settings, profile }): SignInProfile {

@@ -1,0 +1,19 @@
+"use server";
+
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { defineAction } from "@/lib/http/action";
+
+const roleChangeSchema = z.object({ userId: z.string().regex(/^[a-z0-9]{20,32}$/), role: z.enum(["PARTICIPANT", "RESEARCHER"]) });
+
+/** Grant or remove the researcher role; the session reads the role from the database, so it applies on the next request. */
+export const setRoleAction = defineAction({ input: roleChangeSchema, allow: { roles: ["ADMIN"] }, name: "role.change" }, async (input, { viewer }) => {
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { role: true, email: true } });
+  if (!user) throw new AppError(404, "not_found", "No such user.");
+  if (user.role === "ADMIN") throw new AppError(409, "conflict", "Admins come from ADMIN_EMAILS; change that setting instead.");
+  await db.user.update({ where: { id: input.userId }, data: { role: input.role } });
+  await recordAudit({ action: "role.change", actorId: viewer.id, subjectUserId: input.userId, details: { from: user.role, to: input.role } });
+  return { message: `${user.email ?? "The user"} is now ${input.role === "RESEARCHER" ? "a researcher" : "a participant"}.` };
+});

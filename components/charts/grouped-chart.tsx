@@ -1,0 +1,290 @@
+"use client";
+
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { ChartFigure, DataTable, num } from "./chart-figure";
+import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
+import { AXIS_TICK, COLORS } from "./colors";
+import { dateToMs } from "@/lib/dates";
+
+const BUCKET_WORD: Record<Exclude<Bucket, "day">, { noun: string; adjective: string }> = {
+  week: { noun: "week", adjective: "Weekly" },
+  month: { noun: "month", adjective: "Monthly" },
+};
+
+const tickFor = (bucket: Bucket) => (date: string) =>
+  new Intl.DateTimeFormat(
+    "en-GB",
+    bucket === "month"
+      ? { month: "short", year: "2-digit", timeZone: "UTC" }
+      : { day: "numeric", month: "short", timeZone: "UTC" },
+  ).format(new Date(dateToMs(date)));
+
+interface Props {
+  title: string;
+  /** What one value is, e.g. "hours asleep per night". */
+  what: string;
+  unit: string;
+  points: { date: string; value: number | null }[];
+  bucket: Exclude<Bucket, "day">;
+  color?: string;
+  digits?: number;
+  /** Formats a value for tooltips and the table (default: number + unit). */
+  format?: (value: number) => string;
+  busy?: boolean;
+}
+
+/** A long range as weekly or monthly medians with the interquartile range as a band. */
+export function GroupedSeriesChart({
+  title,
+  what,
+  unit,
+  points,
+  bucket,
+  color = COLORS.brand,
+  digits = 1,
+  format,
+  busy,
+}: Props) {
+  const grouped = groupByBucket(points, bucket);
+  const show = format ?? ((value: number) => `${num(value, digits)} ${unit}`);
+  const word = BUCKET_WORD[bucket];
+  return (
+    <ChartFigure
+      title={title}
+      description={`${word.adjective} median of ${what}; the band is the middle half of the ${word.noun}'s nights (25th–75th percentile).`}
+      busy={busy}
+      legend={[
+        { label: `${word.adjective} median`, color, shape: "line" },
+        { label: "Middle half of nights", color, shape: "band" },
+      ]}
+      table={() => (
+        <GroupedTable
+          caption={`${title}: ${word.noun}ly median and range`}
+          rows={grouped}
+          show={show}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={grouped} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
+          <YAxis
+            tick={AXIS_TICK}
+            width={52}
+            domain={["auto", "auto"]}
+            tickFormatter={(value: number) => num(value, 0)}
+            label={{
+              value: unit,
+              angle: -90,
+              position: "insideLeft",
+              offset: 4,
+              fill: "var(--muted)",
+              fontSize: 12,
+              dy: 20,
+            }}
+          />
+          <Tooltip content={<GroupedTooltip show={show} />} />
+          <Area
+            dataKey="band"
+            fill={color}
+            fillOpacity={0.2}
+            stroke="none"
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+          <Line
+            dataKey="median"
+            stroke={color}
+            strokeWidth={2.5}
+            dot={{ r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
+
+function GroupedTooltip({
+  active,
+  payload,
+  show,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: GroupedPoint }>;
+  show: (value: number) => string;
+}) {
+  const point = payload?.[0]?.payload;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{point.label}</strong>
+      <br />
+      {point.median === null ? (
+        "No nights"
+      ) : (
+        <>
+          Median {show(point.median)}
+          <br />
+          Middle half {show(point.p25!)}–{show(point.p75!)} · {point.count} night
+          {point.count === 1 ? "" : "s"}
+        </>
+      )}
+    </div>
+  );
+}
+
+function GroupedTable({
+  caption,
+  rows,
+  show,
+}: {
+  caption: string;
+  rows: GroupedPoint[];
+  show: (value: number) => string;
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.date}
+      columns={[
+        { label: "Period", value: (row) => row.label },
+        { label: "Nights", value: (row) => num(row.count), numeric: true },
+        {
+          label: "Median",
+          value: (row) => (row.median === null ? "—" : show(row.median)),
+          numeric: true,
+        },
+        {
+          label: "25th percentile",
+          value: (row) => (row.p25 === null ? "—" : show(row.p25)),
+          numeric: true,
+        },
+        {
+          label: "75th percentile",
+          value: (row) => (row.p75 === null ? "—" : show(row.p75)),
+          numeric: true,
+        },
+      ]}
+    />
+  );
+}
+
+const STAGES = [
+  { key: "deep", label: "Deep", color: COLORS.deep },
+  { key: "light", label: "Light", color: COLORS.light },
+  { key: "rem", label: "REM", color: COLORS.rem },
+  { key: "wake", label: "Awake", color: COLORS.wake },
+] as const;
+
+type StageNight = {
+  date: string;
+  deep: number | null;
+  light: number | null;
+  rem: number | null;
+  wake: number | null;
+};
+
+/** Sleep stages over a long range: each week's (or month's) median minutes per stage as 100 % stacked bars. */
+export function GroupedStageSharesChart({
+  nights,
+  bucket,
+  busy,
+}: {
+  nights: StageNight[];
+  bucket: Exclude<Bucket, "day">;
+  busy?: boolean;
+}) {
+  const perStage = STAGES.map((stage) =>
+    groupByBucket(
+      nights.map((night) => ({ date: night.date, value: night[stage.key] })),
+      bucket,
+    ),
+  );
+  const rows = perStage[0]!.map((point, index) => {
+    const medians = STAGES.map((_, stageIndex) => perStage[stageIndex]![index]!.median);
+    const total = medians.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    const share = (value: number | null) =>
+      value === null || total === 0 ? null : Math.round((value / total) * 1000) / 10;
+    return {
+      date: point.date,
+      label: point.label,
+      count: point.count,
+      deep: share(medians[0]!),
+      light: share(medians[1]!),
+      rem: share(medians[2]!),
+      wake: share(medians[3]!),
+    };
+  });
+  const word = BUCKET_WORD[bucket];
+  return (
+    <ChartFigure
+      title="Sleep stages"
+      description={`Share of each stage in a typical night of the ${word.noun} (medians of the nights with stages).`}
+      busy={busy}
+      height={300}
+      legend={STAGES.map((stage) => ({ label: stage.label, color: stage.color }))}
+      table={() => (
+        <DataTable
+          caption={`Sleep stage shares per ${word.noun} (%)`}
+          rows={rows}
+          rowKey={(row) => row.date}
+          columns={[
+            { label: "Period", value: (row) => row.label },
+            { label: "Nights", value: (row) => num(row.count), numeric: true },
+            ...STAGES.map((stage) => ({
+              label: `${stage.label} (%)`,
+              value: (row: (typeof rows)[number]) => num(row[stage.key], 1),
+              numeric: true,
+            })),
+          ]}
+        />
+      )}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid vertical={false} stroke="var(--line)" />
+          <XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
+          <YAxis
+            tick={AXIS_TICK}
+            width={44}
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(value: number) => `${value} %`}
+          />
+          <Tooltip
+            labelFormatter={(_, payload) =>
+              String((payload?.[0]?.payload as { label?: string } | undefined)?.label ?? "")
+            }
+            formatter={(value, name) => [`${num(Number(value), 1)} %`, name]}
+            itemSorter={() => 0}
+          />
+          {STAGES.map((stage) => (
+            <Bar
+              key={stage.key}
+              dataKey={stage.key}
+              name={stage.label}
+              stackId="shares"
+              fill={stage.color}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}
