@@ -16,6 +16,11 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
     text: "Nightly deleted your tokens, but the provider could not be reached to revoke them. You can also remove Nightly in your Google or Fitbit account settings.",
   },
   required: { tone: "info", text: "Sign in to see that page." },
+  deleted: { tone: "info", text: "Your data is deleted: Nightly revoked its access with your provider and removed your account and everything synced." },
+  deleted_locally: {
+    tone: "warn",
+    text: "Your data is deleted from Nightly, but the provider could not be reached to revoke its access. You can also remove Nightly in your Google or Fitbit account settings.",
+  },
   access_revoked_data_kept: {
     tone: "warn",
     text: "An administrator revoked Nightly's access to your account and signed you out. Nightly no longer reads your data; what it had already synced is kept. Ask your study team if you think this is a mistake.",
@@ -33,7 +38,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
   const staff = staffSignInOption();
   // A browser whose session an administrator ended is told why (lib/auth/ended-session.ts).
   const ended = await endedSessionReason();
-  const key = ended ? ended : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
+  const key = ended ? ended : params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
   const configured = configuredProviderIds();
   return (
