@@ -216,7 +216,7 @@ describe("provider trouble", () => {
         })
       ).map((r) => r.providerLogId);
     expect(await nights(userId)).toEqual(await nights(cleanUserId));
-  });
+  }, 180_000);
 
   it("rejects a corrupt payload, records it once, and the retried chunk completes the history", async () => {
     const userId = await connectPerson(emulator.url, ADA);
