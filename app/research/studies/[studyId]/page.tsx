@@ -115,7 +115,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
                         {row.stale ? (
                           <>
                             {" "}
-                            <span className="badge badge-warn" title="No data sync for 3 or more days">
+                            <span className="badge badge-warn cohort-flag" title="No data sync for 3 or more days">
                               not synced 3+ days
                             </span>
                           </>
