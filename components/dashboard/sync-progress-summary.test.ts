@@ -17,6 +17,7 @@ const base: SyncPanelData = {
   device: null,
   connectionProblem: null,
   recentErrors: [],
+  skipped: [],
 };
 
 describe("progressSummary", () => {
