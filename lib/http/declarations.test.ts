@@ -3,7 +3,7 @@
  * the files on disk at test time — a new route, action or page without a declaration fails here
  * before it can ship. The HTTP half (e2e/security-routes.spec.ts) attacks the same list.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { APP_DIR, UNDECLARED_ROUTES, PUBLIC_PAGES, appFiles } from "../testing/app-files";
@@ -60,6 +60,12 @@ describe("security: declarations", () => {
     expect(source, `${file} must call requireSelfPage, requireUserPage, requireRolePage, requireStudyPage or requireStudyParticipantPage`).toMatch(
       /\b(requireSelfPage|requireUserPage|requireRolePage|requireStudyPage|requireStudyParticipantPage)\(/,
     );
+  });
+
+  it.each(appFiles("loading.tsx"))("security: %s sits under a layout that checks access (a loading boundary streams a 200 before the page's check)", (file) => {
+    const layout = path.join(APP_DIR, "..", path.dirname(file), "layout.tsx");
+    expect(existsSync(layout), `${file}: add a layout.tsx beside it that calls the page's require*Page`).toBe(true);
+    expect(readFileSync(layout, "utf8")).toMatch(/\b(requireSelfPage|requireUserPage|requireRolePage|requireStudyPage|requireStudyParticipantPage)\(/);
   });
 
   it("exemptions name files that exist (a stale exemption is a hole waiting for a new file)", () => {
