@@ -6,6 +6,7 @@ import { GOOGLE_HEALTH_PROVIDER_ID } from "./id";
 import { googleHealthProvider } from "./nextauth-provider";
 import { refreshGoogleToken, revokeGoogleToken } from "./oauth-client";
 import { parseGoogleScopes } from "./scopes";
+import { fetchGoogleDevices } from "./sync/devices";
 import { fetchGoogleStep } from "./sync/fetch";
 import { googlePlan } from "./sync/plan";
 
@@ -36,4 +37,5 @@ export const googleHealth: HealthProvider = {
   rateLimit: { kind: "counted", limit: GOOGLE_REQUESTS_PER_MINUTE, windowSeconds: 60, reserve: GOOGLE_RESERVE },
   plan: googlePlan,
   fetchStep: fetchGoogleStep,
+  fetchDevices: fetchGoogleDevices,
 };

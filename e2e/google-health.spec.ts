@@ -1,0 +1,161 @@
+import { expect, test, type Page } from "@playwright/test";
+import { localToday, sleepLogsForDate, hrvForDate } from "../emulator/data/index";
+import { findPerson } from "../emulator/people";
+import { downloadYear, exportRows, healthUserId, releaseFitbitSync, signInWithGoogle, waitUntilHistoryComplete, type ExportRow } from "./support/google";
+import { PEOPLE, emulator, signInWithFitbit, sql, type RequestCounters } from "./support/stack";
+
+/**
+ * Issue 7's "Done when" for the Google Health path, in Chromium against the running app and the
+ * emulator's Google side: a new person's whole journey, then each failure Google can hand us.
+ * Each person is new to Google sign-in here (one person per test).
+ */
+
+test.beforeEach(async () => {
+  // Fresh counters, faults and rate windows: earlier specs' background syncs may have used them.
+  await emulator("/reset", { body: {} });
+});
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Google keeps no calorie goal (reference §3.6): that one metric is the Fitbit path's alone. */
+const comparable = (rows: ExportRow[]) => rows.filter((row) => row.metric !== "calorie_goal");
+
+async function sleepNightsShown(page: Page): Promise<string[]> {
+  const stages = page.getByRole("figure", { name: "Sleep stages", exact: true });
+  const toggle = stages.getByRole("button", { name: "Show table" });
+  if (await toggle.isVisible()) await toggle.click();
+  return stages.locator("tbody tr").evaluateAll((trs) =>
+    trs
+      .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim()))
+      .filter((cells) => cells[1] !== "—" || cells[5] !== "—")
+      .map((cells) => cells[0]!)
+      .sort(),
+  );
+}
+
+test("a new person signs in with Google → last 30 nights → the year completes → the download equals the Fitbit path's", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const person = findPerson(PEOPLE.ada.id)!;
+  const { nowMs } = await emulator<{ nowMs: number }>("/clock");
+  const today = localToday(person, nowMs);
+  const lastNights = Array.from({ length: 30 }, (_, index) => addDays(today, -index)).filter((date) =>
+    sleepLogsForDate(person, date, nowMs).some((log) => log.isMainSleep),
+  );
+
+  await signInWithGoogle(page, PEOPLE.ada);
+  await page.goto("/dashboard/sleep?preset=30d");
+  await expect.poll(() => sleepNightsShown(page), { timeout: 60_000, intervals: [1_000, 2_000] }).toEqual([...lastNights].sort());
+
+  await waitUntilHistoryComplete(page);
+  const google = await downloadYear(page);
+  expect(google.rows.length).toBeGreaterThan(3_000);
+
+  // The same demo person through the Fitbit (legacy) path, as a second Nightly account.
+  const fitbitContext = await browser.newContext();
+  const previousLimit = await releaseFitbitSync(PEOPLE.ada.id);
+  try {
+    const fitbitPage = await fitbitContext.newPage();
+    await signInWithFitbit(fitbitPage, PEOPLE.ada);
+    await releaseFitbitSync(PEOPLE.ada.id);
+    const fitbitYear = async () => comparable(await exportRows(fitbitPage.request, google));
+    await expect.poll(fitbitYear, { timeout: 240_000, intervals: [3_000] }).toEqual(comparable(google.rows));
+  } finally {
+    await emulator("/rate-limit", { body: { perHour: previousLimit } });
+    await fitbitContext.close();
+  }
+});
+
+test("an expired access token (401) causes exactly one refresh, and the sync goes on", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInWithGoogle(page, PEOPLE.dana);
+  await waitUntilHistoryComplete(page);
+
+  await emulator(`/users/${healthUserId(PEOPLE.dana)}/expire-access-tokens?provider=google`, { body: {} });
+  await emulator("/requests/reset", { body: {} });
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await waitUntilHistoryComplete(page);
+
+  const counters = await emulator<RequestCounters & { byStatus: Record<string, number> }>("/requests");
+  expect(counters.byEndpoint["google.oauth.token.refresh_token"]).toBe(1);
+  expect(counters.byStatus["401"]).toBeGreaterThanOrEqual(1);
+  expect(counters.byEndpoint["google.sleep.list"]).toBeGreaterThanOrEqual(1);
+  const [connection] = await sql<{ status: string }>(`SELECT status FROM "ProviderConnection" WHERE "providerUserId" = $1`, [
+    healthUserId(PEOPLE.dana),
+  ]);
+  expect(connection!.status).toBe("ACTIVE");
+  await expect(page.getByTestId("sync-status").getByTestId("sync-problems")).toHaveCount(0);
+});
+
+test("a revoked refresh token shows 'needs re-consent' and offers to reconnect Google", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInWithGoogle(page, PEOPLE.riley);
+  await waitUntilHistoryComplete(page);
+
+  // The person removes Nightly in their Google account: every token of the grant dies.
+  await emulator(`/users/${healthUserId(PEOPLE.riley)}/revoke-tokens?provider=google`, { body: {} });
+  await emulator(`/users/${healthUserId(PEOPLE.riley)}/expire-access-tokens?provider=google`, { body: {} });
+  await page.getByRole("button", { name: "Sync now" }).click();
+
+  await expect(async () => {
+    await page.goto("/account");
+    await expect(page.getByText("Needs you to sign in again")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+  await expect(page.getByText(/Google stopped accepting Nightly's access/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reconnect Google" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("sync-status")).toContainText("Google stopped accepting Nightly's access");
+});
+
+test("a metric unticked on Google's consent page is explained in plain words; the others sync", async ({ page }) => {
+  test.setTimeout(180_000);
+  const person = findPerson(PEOPLE.sam.id)!;
+  const { nowMs } = await emulator<{ nowMs: number }>("/clock");
+  const today = localToday(person, nowMs);
+  const lastNights = Array.from({ length: 30 }, (_, index) => addDays(today, -index)).filter((date) =>
+    sleepLogsForDate(person, date, nowMs).some((log) => log.isMainSleep),
+  );
+
+  await signInWithGoogle(page, PEOPLE.sam, { untick: [/^See your health metrics/] });
+  await page.goto("/dashboard/hrv");
+  await expect(page.getByText("You didn't allow Nightly to read heart rate variability at Google")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ask Google again" }).first()).toBeVisible();
+  await page.goto("/dashboard/breathing");
+  await expect(page.getByText(/You didn't allow Nightly to read breathing rate at Google/)).toBeVisible();
+
+  await page.goto("/dashboard/sleep?preset=30d");
+  await expect.poll(() => sleepNightsShown(page), { timeout: 60_000, intervals: [1_000, 2_000] }).toEqual([...lastNights].sort());
+});
+
+test("a 429 storm and empty middle pages of sleep: the whole history still arrives, nothing lost", async ({ page }) => {
+  test.setTimeout(240_000);
+  const person = findPerson(PEOPLE.riley.id)!;
+  const id = healthUserId(PEOPLE.riley);
+  await emulator("/google/paging", { body: { forceEmptyPages: true } });
+  // 429s in a row on sleep and HRV (Google's own body, Retry-After 1 s); sign-in itself is spared.
+  for (const endpoint of ["google.sleep.list", "google.daily-heart-rate-variability.list"])
+    await emulator("/faults", { body: { kind: "429", endpoint, provider: "google", userId: id, count: 3, retryAfterSeconds: 1 } });
+  try {
+    await signInWithGoogle(page, PEOPLE.riley);
+    await waitUntilHistoryComplete(page, 180_000);
+  } finally {
+    await emulator("/google/paging", { body: { forceEmptyPages: false } });
+  }
+  const counters = await emulator<RequestCounters & { byStatus: Record<string, number> }>("/requests");
+  expect(counters.byStatus["429"]).toBeGreaterThanOrEqual(6);
+
+  const { nowMs } = await emulator<{ nowMs: number }>("/clock");
+  const year = await downloadYear(page);
+  const days = Array.from({ length: 365 }, (_, index) => addDays(year.to, -index)).filter((date) => date >= year.from);
+  const datesOf = (metric: string) => year.rows.filter((row) => row.metric === metric).map((row) => row.date).sort();
+  const nights = days.filter((date) => sleepLogsForDate(person, date, nowMs).some((log) => log.isMainSleep)).sort();
+  expect(nights.length).toBeGreaterThan(100);
+  expect(datesOf("sleep_minutes_asleep")).toEqual(nights);
+  const hrv = days.filter((date) => hrvForDate(person, date, nowMs) !== null).sort();
+  expect(datesOf("hrv_daily_rmssd")).toEqual(hrv);
+});
+
+test.afterAll(async () => {
+  await emulator("/faults", { method: "DELETE" });
+});
