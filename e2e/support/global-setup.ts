@@ -57,6 +57,8 @@ export default async function globalSetup() {
     OIDC_CLIENT_SECRET: staffClient.clientSecret,
     ADMIN_EMAILS: DEMO_STAFF[0]!.email,
     LOG_LEVEL: "warn",
+    // A year of history (not two): the Google journey waits for the whole of it.
+    SYNC_HISTORY_DAYS: "365",
   };
   buildIfNeeded(env);
 

@@ -5,7 +5,13 @@
  */
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { findGooglePerson } from "../../emulator/google/people";
-import { emulator, sql, type Person } from "./stack";
+import { emulator, sql } from "./stack";
+
+/** A demo person as the consent page lists them. */
+export interface GooglePerson {
+  id: string;
+  name: string;
+}
 
 export interface ExportRow {
   date: string;
@@ -15,12 +21,12 @@ export interface ExportRow {
 }
 
 /** The person's Google Health id (what the emulator counts Google requests and tokens under). */
-export function healthUserId(person: Person): string {
+export function healthUserId(person: GooglePerson): string {
   return findGooglePerson(person.id)!.healthUserId;
 }
 
 /** Landing → Sign in with Google → pick the account, untick scopes by their label → Continue. */
-export async function signInWithGoogle(page: Page, person: Person, options: { untick?: RegExp[] } = {}) {
+export async function signInWithGoogle(page: Page, person: GooglePerson, options: { untick?: RegExp[] } = {}) {
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in with Google" }).click();
   await expect(page).toHaveURL(/\/o\/oauth2\/v2\/auth/);
