@@ -15,6 +15,11 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
     text: "Nightly deleted your tokens, but the provider could not be reached to revoke them. You can also remove Nightly in your Google or Fitbit account settings.",
   },
   required: { tone: "info", text: "Sign in to see that page." },
+  deleted: { tone: "info", text: "Your data is deleted: Nightly revoked its access with your provider and removed your account and everything synced." },
+  deleted_locally: {
+    tone: "warn",
+    text: "Your data is deleted from Nightly, but the provider could not be reached to revoke its access. You can also remove Nightly in your Google or Fitbit account settings.",
+  },
 };
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -22,7 +27,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
   const user = await currentUserPage();
   if (user) redirect(user.role === "PARTICIPANT" ? "/dashboard" : "/research");
   const staff = staffSignInOption();
-  const key = params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
+  const key = params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
   const configured = configuredProviderIds();
   return (

@@ -15,7 +15,7 @@ export function RefreshProfileButton() {
         disabled={state.pending}
         onClick={async () => {
           setState({ pending: true, message: null });
-          const response = await fetch("/api/fitbit/profile", { cache: "no-store" }).catch(() => null);
+          const response = await fetch("/api/fitbit/profile", { method: "POST", cache: "no-store" }).catch(() => null);
           if (response?.ok) {
             setState({ pending: false, message: "Profile updated from Fitbit." });
             router.refresh();

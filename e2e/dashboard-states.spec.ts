@@ -89,7 +89,7 @@ test("When Fitbit switches the Web API off (410), the connection says so", async
   await emulator("/retired", { body: { retired: true } });
   try {
     await emulator(`/users/${PEOPLE.sam.id}/expire-access-tokens`, { body: {} });
-    const response = await page.request.get("/api/fitbit/profile");
+    const response = await page.request.post("/api/fitbit/profile");
     expect(response.status()).toBe(410);
     await page.goto("/account");
     await expect(page.getByText("Switched off by Fitbit")).toBeVisible();

@@ -5,7 +5,7 @@
  * CSV — in the browser and with a personal API token — equal to the participant's own download.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { APP_URL, PEOPLE, completeConsent } from "./support/stack";
+import { APP_URL, PEOPLE, completeConsent, sql } from "./support/stack";
 
 async function staffSignIn(browser: Browser, who: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -17,9 +17,7 @@ async function staffSignIn(browser: Browser, who: string): Promise<Page> {
   return page;
 }
 
-// Verified in a browser up to creating the study (OIDC sign-in, admin role grant, next-request role
-// change); the later steps have not run green yet, so the test is marked fixme rather than left red.
-test.fixme("researcher journey: study, enrolment link, cohort, participant charts, CSV export equal to the participant's own, API token", async ({ browser, request }) => {
+test("researcher journey: study, enrolment link, cohort, participant charts, CSV export equal to the participant's own, API token", async ({ browser, request }) => {
   test.setTimeout(180_000);
   // Rosa signs in before she is a researcher: the research area is closed to her.
   const rosa = await staffSignIn(browser, "Rosa Researcher");
@@ -61,6 +59,8 @@ test.fixme("researcher journey: study, enrolment link, cohort, participant chart
   await expect(table).toContainText("fitbit");
   await table.getByRole("link", { name: /^P-/ }).click();
   await expect(rosa.getByTestId("participant-heading")).toHaveText(/^P-[A-Z0-9]{6}$/);
+  const views = await sql<{ count: string }>(`SELECT count(*) FROM "AuditLog" WHERE action = 'participant.view' AND "studyId" = $1`, [studyId]);
+  expect(Number(views[0]!.count)).toBe(1);
 
   // Her own download and the study export agree on every value of the study's metrics.
   const from = "2025-01-01";
@@ -76,6 +76,8 @@ test.fixme("researcher journey: study, enrolment link, cohort, participant chart
   const studyCsv = await (await rosa.request.get(`/api/studies/${studyId}/export?format=csv&from=${from}&to=${to}`)).text();
   const [header, ...studyRows] = studyCsv.trim().split("\r\n");
   expect(header).toBe("study_participant_id,date,metric,value,unit");
+  const exportsAudited = await sql<{ via: string }>(`SELECT details->>'via' AS via FROM "AuditLog" WHERE action = 'export' AND "studyId" = $1`, [studyId]);
+  expect(exportsAudited.map((row) => row.via)).toEqual(["session"]);
   expect(studyRows.map((line) => line.replace(/^P-[A-Z0-9]{6},/, "")).sort()).toEqual(ownRows);
 
   // The same export from a script, with a personal API token.
@@ -88,6 +90,8 @@ test.fixme("researcher journey: study, enrolment link, cohort, participant chart
   expect(await viaApi.text()).toBe(studyCsv);
   const participants = await request.get(`${APP_URL()}/api/v1/studies/${studyId}/participants`, { headers: { authorization: `Bearer ${token}` } });
   expect((await participants.json()).participants).toHaveLength(1);
+  const allExports = await sql<{ via: string }>(`SELECT details->>'via' AS via FROM "AuditLog" WHERE action = 'export' AND "studyId" = $1 ORDER BY id`, [studyId]);
+  expect(allExports.map((row) => row.via)).toEqual(["session", "api_token"]);
 
   // security: a revoked token is refused with no data.
   await rosa.getByRole("button", { name: "Revoke R laptop" }).click();

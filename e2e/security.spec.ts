@@ -9,7 +9,7 @@ const API_ROUTES = ["/api/fitbit/profile"];
 
 test("security: API routes refuse anonymous callers with 401 JSON, not a redirect or a 500", async ({ request }) => {
   for (const route of API_ROUTES) {
-    const response = await request.get(route, { maxRedirects: 0 });
+    const response = await request.post(route, { maxRedirects: 0 });
     expect(response.status(), route).toBe(401);
     expect((await response.json()).error.code).toBe("unauthenticated");
   }
@@ -17,7 +17,7 @@ test("security: API routes refuse anonymous callers with 401 JSON, not a redirec
 
 test("security: unexpected query parameters get a clear 400", async ({ page }) => {
   await signInWithFitbit(page, PEOPLE.ada);
-  const response = await page.request.get("/api/fitbit/profile?userId=someone-else");
+  const response = await page.request.post("/api/fitbit/profile?userId=someone-else");
   expect(response.status()).toBe(400);
   expect((await response.json()).error.message).toMatch(/^Invalid query parameters: .*userId/);
 });

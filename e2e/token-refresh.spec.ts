@@ -23,7 +23,7 @@ test("20 concurrent requests on two app processes cause exactly one token refres
 
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        fetch(`${index % 2 === 0 ? APP_URL() : APP_B_URL()}/api/fitbit/profile`, { headers: { cookie: cookieHeader } }),
+        fetch(`${index % 2 === 0 ? APP_URL() : APP_B_URL()}/api/fitbit/profile`, { method: "POST", headers: { cookie: cookieHeader } }),
       ),
     );
     const statuses = responses.map((response) => response.status);
@@ -64,7 +64,7 @@ test("A refresh token Fitbit no longer accepts puts the connection in a visible 
     body: new URLSearchParams({ token: refreshToken }).toString(),
   });
   expect(revoked.status).toBe(200);
-  const response = await page.request.get("/api/fitbit/profile");
+  const response = await page.request.post("/api/fitbit/profile");
   expect(response.status()).toBe(409);
   expect((await response.json()).error.code).toBe("needs_reconsent");
   await page.goto("/account");

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT, startEmulator } from "./server";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const TSX = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 
-/** Runs the CLI until it prints its URL (or exits), then sends SIGTERM. */
+/** Runs the CLI until it prints its URL (or exits), then sends SIGTERM. Node itself runs it (with
+ * tsx as a loader), not the tsx launcher, so the signal reaches the emulator's own handler rather
+ * than racing the launcher's relay (which exits 143 when it loses, on a busy machine). */
 function runCli(env: Record<string, string>): Promise<{ out: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ["emulator/main.ts"], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], { cwd: ROOT, env: { ...process.env, ...env } });
     let out = "";
     const onData = (d: Buffer) => {
       out += d.toString();

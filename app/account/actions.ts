@@ -1,6 +1,8 @@
 "use server";
 
 import { z } from "zod";
+import { deleteAccount } from "@/lib/account/delete-account";
+import { deleteMyDataSchema } from "@/lib/api-schemas/account";
 import { disconnectProvider } from "@/lib/connections/connections";
 import { authenticatedAction } from "@/lib/http/action";
 import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
@@ -16,3 +18,9 @@ export const disconnectConnection = authenticatedAction(disconnectSchema, async 
   const outcome = await disconnectProvider(user.id, input.provider);
   return { outcome };
 });
+
+/** Delete my data: revoke at the provider, then delete the person and everything synced. */
+export const deleteMyData = authenticatedAction(
+  deleteMyDataSchema,
+  async (_input, user) => deleteAccount(user.id),
+);

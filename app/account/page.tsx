@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectionStatusBadge } from "@/components/connection-status-badge";
+import { DeleteAccountButton } from "@/components/delete-account-button";
 import { DisconnectButton } from "@/components/disconnect-button";
 import { formatDateTime, formatRelative } from "@/components/format";
 import { RefreshProfileButton } from "@/components/refresh-profile-button";
@@ -152,6 +153,13 @@ export default async function AccountPage() {
           </div>
         </section>
       </div>
+      <section className="card stack" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete my data</h2>
+        <p className="muted">Remove everything Nightly holds about you: synced data, tokens, sessions and your account.</p>
+        <div className="actions">
+          <DeleteAccountButton />
+        </div>
+      </section>
     </div>
   );
 }

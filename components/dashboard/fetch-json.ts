@@ -1,4 +1,4 @@
-/** Client fetch for /api/me/**: JSON on success, an Error with the API's plain message otherwise. */
+/** Client fetch for /api/me/** (GET, or POST for a side effect): JSON on success, an Error with the API's plain message otherwise. */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -9,11 +9,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function fetchJson<T>(path: string, params: Record<string, string>): Promise<T> {
+export async function fetchJson<T>(path: string, params: Record<string, string>, method: "GET" | "POST" = "GET"): Promise<T> {
   const url = `${path}?${new URLSearchParams(params).toString()}`;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
+    response = await fetch(url, { method, headers: { Accept: "application/json" }, cache: "no-store" });
   } catch {
     throw new ApiError("Nightly could not be reached. Check your connection and try again.", 0);
   }

@@ -10,6 +10,7 @@ import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
 import { useDashboardUrl } from "./use-dashboard-url";
+import { useHrvNightFetch } from "./use-night-fetch";
 import { useDateQuery, useRangeQuery } from "./use-range-query";
 
 export function HrvView({ context, initial, initialNight }: { context: DashboardContext; initial: HrvResult; initialNight: HrvNightResult | null }) {
@@ -19,6 +20,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
   const dates = data?.days.filter((day) => day.dailyRmssd !== null).map((day) => day.date) ?? [];
   const selected = url.param("night") ?? data?.latestNight ?? null;
   const night = useDateQuery("hrv-night", "/api/me/hrv/night", selected, initialNight);
+  const nightFetch = useHrvNightFetch(night.data);
   const selectNight = (date: string) => url.update({ night: date });
 
   return (
@@ -54,6 +56,10 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
               <ErrorState message={night.error.message} onRetry={() => void night.refetch()} />
             ) : !night.data ? (
               <LoadingState label="Loading the night…" />
+            ) : night.data.fetchable && !nightFetch.isError && !nightFetch.isSuccess ? (
+              <LoadingState label="Fetching this night's 5-minute readings from Fitbit…" />
+            ) : night.data.fetchable && nightFetch.isError ? (
+              <ErrorState message={nightFetch.error.message} onRetry={() => nightFetch.mutate(night.data.date)} />
             ) : night.data.readings.length === 0 ? (
               <p className="notice notice-info">
                 {context.notes.hrvIntraday ??

@@ -3,6 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { rangeFromSearchParams, rangeToParams, type DateRange } from "@/lib/api-schemas/range";
+import { isIsoDate } from "@/lib/dates";
 
 /**
  * The dashboard's view state lives in the URL (?preset=30d or ?from&to, ?night=, ?day=) so a view
@@ -34,7 +35,12 @@ export function useDashboardUrl(timezone: string | null) {
     [update],
   );
 
-  return { range, rangeError: error, param: (key: string) => searchParams.get(key), update, setRange };
+  // ?night= and ?day= are dates; anything else (?night=0001-01-01, ?day=junk) counts as absent.
+  const dateParam = (key: string) => {
+    const value = searchParams.get(key);
+    return value !== null && isIsoDate(value) ? value : null;
+  };
+  return { range, rangeError: error, param: dateParam, update, setRange };
 }
 
 /** The range part of the current URL, for links between dashboard pages. */

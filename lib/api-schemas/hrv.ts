@@ -1,4 +1,4 @@
-/** GET /api/me/hrv?range and GET /api/me/hrv/night?date. */
+/** GET /api/me/hrv?range, GET /api/me/hrv/night?date and POST /api/me/hrv/night?date (fetch on demand). */
 import { dateQuerySchema, rangeQuerySchema } from "./range";
 
 export const hrvQuerySchema = rangeQuerySchema;
@@ -35,4 +35,6 @@ export interface HrvNightResult {
   date: string;
   /** 5-minute readings in order; a gap of more than 5 minutes gets a null reading so lines break. */
   readings: HrvReading[];
+  /** No readings stored yet but Fitbit should have them: POST /api/me/hrv/night fetches them. */
+  fetchable: boolean;
 }

@@ -62,6 +62,8 @@ export const envSchema = z.object({
   /** Emulator control URL, shown on demo pages only. */
   EMULATOR_URL: url.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Days a dead connection (needs re-consent, retired) keeps its encrypted tokens. */
+  DEAD_CONNECTION_TOKEN_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Staff sign-in through OpenID Connect: the issuer URL (discovery at
    * $OIDC_ISSUER/.well-known/openid-configuration) and this app's client. All three or none. */
   OIDC_ISSUER: url.optional(),

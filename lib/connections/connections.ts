@@ -57,17 +57,7 @@ export type DisconnectOutcome = "revoked" | "revoked_locally";
  */
 export async function disconnectProvider(userId: string, provider: string): Promise<DisconnectOutcome> {
   const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider } } });
-  let outcome: DisconnectOutcome = "revoked_locally";
-  if (connection?.refreshTokenEnc || connection?.accessTokenEnc) {
-    try {
-      const token = connection.refreshTokenEnc
-        ? openToken(connection.refreshTokenEnc, connection.id, "refresh")
-        : openToken(connection.accessTokenEnc!, connection.id, "access");
-      outcome = (await providerById(provider).revokeToken(token)) === "revoked" ? "revoked" : "revoked_locally";
-    } catch (error) {
-      log.warn("could not revoke at provider", { connectionId: connection.id, error: String(error) });
-    }
-  }
+  const outcome = connection ? await revokeAtProvider(connection) : "revoked_locally";
   await db.$transaction([
     db.providerConnection.updateMany({
       where: { userId, provider },
@@ -84,6 +74,26 @@ export async function disconnectProvider(userId: string, provider: string): Prom
   ]);
   log.info("provider disconnected", { userId, provider, outcome });
   return outcome;
+}
+
+/** Revokes a connection's grant at the provider (refresh token, else access token). Never throws:
+ * an unreachable provider or undecryptable token means only the local deletion happens. */
+export async function revokeAtProvider(connection: {
+  id: string;
+  provider: string;
+  accessTokenEnc: string | null;
+  refreshTokenEnc: string | null;
+}): Promise<DisconnectOutcome> {
+  if (!connection.refreshTokenEnc && !connection.accessTokenEnc) return "revoked_locally";
+  try {
+    const token = connection.refreshTokenEnc
+      ? openToken(connection.refreshTokenEnc, connection.id, "refresh")
+      : openToken(connection.accessTokenEnc!, connection.id, "access");
+    return (await providerById(connection.provider).revokeToken(token)) === "revoked" ? "revoked" : "revoked_locally";
+  } catch (error) {
+    log.warn("could not revoke at provider", { connectionId: connection.id, error: error instanceof Error ? error.message : String(error) });
+    return "revoked_locally";
+  }
 }
 
 export interface ConnectionSummary {

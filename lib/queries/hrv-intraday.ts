@@ -48,12 +48,14 @@ export function readingsWithGaps(raw: unknown): HrvReading[] {
   return out;
 }
 
-/** One night's 5-minute HRV readings (empty when none were synced). */
+/** One night's stored 5-minute HRV readings (empty when none were synced), and whether an
+ * on-demand fetch could bring them: the night has an HRV summary but no readings yet. */
 export async function getHrvNight(subject: AuthorizedSubject, date: string): Promise<HrvNightResult> {
   const { userId } = scopeRead(subject, "hrv", { from: date, to: date });
-  const rows = onePerKey(
-    await db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { provider: true, readings: true } }),
-    () => date,
-  );
-  return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)) };
+  const [all, summary] = await Promise.all([
+    db.hrvIntraday.findMany({ where: { userId, date: toDbDate(date) }, select: { provider: true, readings: true } }),
+    db.hrvDaily.findFirst({ where: { userId, date: toDbDate(date) }, select: { date: true } }),
+  ]);
+  const rows = onePerKey(all, () => date);
+  return { date, readings: rows.flatMap((row) => readingsWithGaps(row.readings)), fetchable: rows.length === 0 && summary !== null };
 }

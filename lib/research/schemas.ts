@@ -1,7 +1,7 @@
 /** Input shapes for studies, links and tokens: shared by server actions and forms. */
 import { z } from "zod";
 import { METRICS } from "@/lib/api-schemas/dashboard";
-import { isoDate } from "@/lib/api-schemas/range";
+import { checkRange, isoDate } from "@/lib/api-schemas/range";
 
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
@@ -34,3 +34,24 @@ export const cohortQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type CohortQuery = z.infer<typeof cohortQuerySchema>;
+
+/**
+ * GET /api/v1/studies/{studyId}/export (and the study page's downloads): `format` csv (long) and
+ * json (long, as JSON) are the original contract; wide_csv (one metric per file, `metric`
+ * required), omh (Open mHealth JSON) and dictionary were added beside them.
+ */
+export const STUDY_EXPORT_FORMATS = ["csv", "json", "wide_csv", "omh", "dictionary"] as const;
+export type StudyExportFormat = (typeof STUDY_EXPORT_FORMATS)[number];
+export const studyExportQuerySchema = z
+  .strictObject({
+    format: z.enum(STUDY_EXPORT_FORMATS, { message: `format must be one of ${STUDY_EXPORT_FORMATS.join(", ")}.` }).default("csv"),
+    metric: z.enum(METRICS, { message: `metric must be one of ${METRICS.join(", ")}.` }).optional(),
+    from: isoDate,
+    to: isoDate,
+  })
+  .superRefine((value, ctx) => {
+    checkRange(value, ctx);
+    if (value.format === "wide_csv" && !value.metric) ctx.addIssue({ code: "custom", path: ["metric"], message: "format=wide_csv needs metric (one file per metric)." });
+    if (value.format !== "wide_csv" && value.metric) ctx.addIssue({ code: "custom", path: ["metric"], message: "metric applies only to format=wide_csv." });
+  });
+export type StudyExportQuery = z.infer<typeof studyExportQuerySchema>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { finishInterruptedRefreshes } from "@/lib/connections/token-manager";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { purgeDeadConnectionTokens } from "@/lib/connections/purge-dead-tokens";
 import { startJobLoop, type JobLoop } from "@/lib/jobs/job-loop";
 import { log } from "@/lib/log";
 import { runSync, type RunOptions, type SyncOutcome } from "./engine";
@@ -123,6 +124,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
       handle: async () => {
         const queued = await enqueueActiveUsers();
         log.info("scheduled sync queued", { users: queued });
+        // Housekeeping on the same tick: dead connections' tokens past DEAD_CONNECTION_TOKEN_DAYS.
+        await purgeDeadConnectionTokens().catch((error: unknown) =>
+          log.error("could not drop dead connections' tokens", { error: error instanceof Error ? error.message : String(error) }),
+        );
       },
     }),
   ];

@@ -2,6 +2,7 @@ import "server-only";
 import type { Profile } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/lib/config/env";
+import { safeAvatarUrl } from "@/lib/providers/avatar-hosts";
 import type { SignInProfile } from "@/lib/providers/types";
 import { FITBIT_PROVIDER_ID } from "./id";
 import { fitbitProfileSchema, unitSystemFromProfile, type FitbitProfile } from "./schemas";
@@ -56,7 +57,7 @@ export function fitbitProvider(): OAuthConfig<FitbitProfile> {
         id: user.encodedId,
         name: user.displayName ?? user.fullName ?? null,
         email: null,
-        image: user.avatar150 ?? user.avatar ?? null,
+        image: safeAvatarUrl(user.avatar150 ?? user.avatar, env().FITBIT_API_BASE_URL),
         timezone: user.timezone ?? null,
         utcOffsetMs: user.offsetFromUTCMillis ?? null,
         memberSince: user.memberSince ?? null,

@@ -1,5 +1,7 @@
 import "server-only";
+import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
+import { safeAvatarUrl } from "@/lib/providers/avatar-hosts";
 import { fitbitGet } from "./api-client";
 import { fitbitProfileSchema, unitSystemFromProfile } from "./schemas";
 
@@ -19,7 +21,7 @@ export async function refreshProfile(userId: string): Promise<LiveProfile> {
   const profile: LiveProfile = {
     fitbitUserId: user.encodedId,
     displayName: user.displayName ?? user.fullName ?? null,
-    avatar: user.avatar150 ?? user.avatar ?? null,
+    avatar: safeAvatarUrl(user.avatar150 ?? user.avatar, env().FITBIT_API_BASE_URL),
     timezone: user.timezone ?? null,
     memberSince: user.memberSince ?? null,
     unitSystem: unitSystemFromProfile(user),

@@ -29,7 +29,8 @@ export const fitbitProfileSchema = z.object({
     avatar: z.string().optional(),
     avatar150: z.string().optional(),
     timezone: z.string().optional(),
-    offsetFromUTCMillis: z.number().int().optional(),
+    // UTC offsets run from -12 h to +14 h; anything else is not an offset (and must fit an Int).
+    offsetFromUTCMillis: z.number().int().min(-18 * 3_600_000).max(18 * 3_600_000).optional(),
     memberSince: z.string().optional(),
     locale: z.string().optional(),
     distanceUnit: z.string().optional(),

@@ -4,8 +4,9 @@ import { refreshProfile } from "@/lib/providers/fitbit/profile";
 
 export const dynamic = "force-dynamic";
 
-/** The signed-in person's Fitbit profile, read live from Fitbit (refreshing tokens as needed). */
-export const GET = defineRoute({
+/** Refreshes the signed-in person's profile from Fitbit (refreshing tokens as needed) and stores
+ * it: a side effect, hence POST. */
+export const POST = defineRoute({
   auth: "user",
   handler: async ({ user }) => {
     try {

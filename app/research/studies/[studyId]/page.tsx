@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/research/action-form";
+import { StudyExportForm } from "@/components/research/study-export-form";
 import { requireStudyPage } from "@/lib/authz/page";
 import { addDays, localToday } from "@/lib/dates";
 import { db } from "@/lib/db/client";
@@ -116,23 +117,11 @@ export default async function StudyPage({ params, searchParams }: Props) {
 
       <section className="card stack" aria-labelledby="export-heading">
         <h2 id="export-heading">Export</h2>
-        <form method="get" action={`/api/studies/${study.id}/export`} className="actions">
-          <label>
-            From <input type="date" name="from" defaultValue={exportFrom} required />
-          </label>
-          <label>
-            To <input type="date" name="to" defaultValue={exportTo} required />
-          </label>
-          <label>
-            Format{" "}
-            <select name="format" defaultValue="csv">
-              <option value="csv">long CSV (study_participant_id, date, metric, value, unit)</option>
-              <option value="json">JSON</option>
-            </select>
-          </label>
-          <button type="submit" className="button button-primary">Download</button>
-        </form>
-        <p className="muted">Nights are dated by the day the participant woke up, in their own timezone. Values use metric units.</p>
+        <StudyExportForm studyId={study.id} metrics={study.metrics} defaultFrom={exportFrom} defaultTo={exportTo} />
+        <p className="muted">
+          Nights are dated by the day the participant woke up, in their own timezone; values use metric units. Every download is recorded in the audit log. Scripts can fetch the same files with a personal API token
+          (<code>/api/v1/studies/{study.id}/export?format=csv&amp;from=…&amp;to=…</code>).
+        </p>
       </section>
 
       <section className="card stack" aria-labelledby="links-heading">
