@@ -116,7 +116,7 @@ test("a revoked refresh token shows 'needs re-consent' and offers to reconnect G
   await expect(page.getByText(/Google stopped accepting Nightly's access/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Reconnect Google" })).toBeVisible();
   await page.goto("/dashboard");
-  await expect(page.getByTestId("sync-status")).toContainText("Google stopped accepting Nightly's access");
+  await expect(page.getByTestId("sync-status")).toContainText("Google needs you to sign in again");
 });
 
 test("a metric unticked on Google's consent page is explained in plain words; the others sync", async ({ page }) => {

@@ -58,7 +58,8 @@ export async function downloadYear(page: Page): Promise<{ from: string; to: stri
 
 /** "Download my data" for a given range, as another signed-in context sees it. */
 export async function exportRows(request: APIRequestContext, range: { from: string; to: string }): Promise<ExportRow[]> {
-  const response = await request.get(`/api/me/export?${new URLSearchParams({ format: "json", ...range }).toString()}`);
+  const query = new URLSearchParams({ format: "json", from: range.from, to: range.to });
+  const response = await request.get(`/api/me/export?${query.toString()}`);
   expect(response.status()).toBe(200);
   return ((await response.json()) as { rows: ExportRow[] }).rows;
 }

@@ -1,6 +1,6 @@
 /**
  * Nightly's zod schemas for Google Health payloads cannot drift from Google's own generated
- * types (`googleapis` health v4, a devDependency used only here; decision 0007). Checked by the
+ * types (`googleapis` health v4, a devDependency used only here; docs/decisions/0007-google-sync.md). Checked by the
  * compiler (`npm run typecheck` covers test files): every field Nightly reads must exist on
  * Google's type under the same name, and the JSON kind Google declares for it (string for int64
  * and enums, number, boolean, object, array) must be one the schema accepts. A renamed or retyped
