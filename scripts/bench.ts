@@ -19,6 +19,7 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { freePort } from "../lib/testing/free-port";
 import { connectPerson } from "../lib/testing/connect-person";
 import { SAFETY_MARGIN } from "../lib/sync/requester";
+import { benchCohort } from "./lib/bench-cohort";
 import { benchFairness } from "./lib/bench-fairness";
 import { benchGoogle } from "./lib/bench-google";
 
@@ -120,6 +121,7 @@ try {
   print(rows);
   await benchGoogle(emulator, HISTORY_DAYS);
   await benchFairness(emulator.url);
+  await benchCohort(database.url);
   await db.$disconnect();
 } finally {
   await emulator.close();

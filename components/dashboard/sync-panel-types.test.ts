@@ -17,6 +17,7 @@ const base: SyncStatusPayload = {
   unavailable: [],
   lastError: null,
   recentErrors: [],
+  skipped: [],
 };
 
 describe("sync panel data", () => {

@@ -26,7 +26,9 @@ export interface SyncPanelData {
   /** Why the connection cannot sync (retired by Fitbit, needs re-consent), in plain words. */
   connectionProblem: string | null;
   /** Problems of the last day (unreadable payloads, provider errors), newest first, deduplicated. */
-  recentErrors: { message: string; at: string }[];
+  recentErrors: { message: string; at: string; occurrences: number }[];
+  /** Stretches of history given up on after several tries, in words. */
+  skipped: { key: string; text: string }[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,12 +68,16 @@ export function toSyncPanelData(view: SyncStatusPayload, now = Date.now()): Sync
         ? (view.connection.reason ?? CONNECTION_PROBLEMS[view.connection.status](provider?.name ?? "Your data source"))
         : null,
     recentErrors: recentErrorsOf(view.recentErrors, now),
+    skipped: (view.skipped ?? []).map((chunk) => ({
+      key: `${chunk.metric} ${chunk.start} ${chunk.end}`,
+      text: `${chunk.label}, ${chunk.start === chunk.end ? chunk.start : `${chunk.start} to ${chunk.end}`}: ${chunk.reason}`,
+    })),
   };
 }
 
 function recentErrorsOf(errors: SyncStatusPayload["recentErrors"], now: number): SyncPanelData["recentErrors"] {
   const seen = new Set<string>();
   return errors
-    .map((error) => ({ message: error.message, at: new Date(error.at).toISOString() }))
+    .map((error) => ({ message: error.message, at: new Date(error.at).toISOString(), occurrences: error.occurrences ?? 1 }))
     .filter((error) => now - Date.parse(error.at) < DAY_MS && !seen.has(error.message) && seen.add(error.message));
 }

@@ -18,6 +18,7 @@ const base: SyncPanelData = {
   device: null,
   connectionProblem: null,
   recentErrors: [],
+  skipped: [],
 };
 
 describe("progressSummary", () => {

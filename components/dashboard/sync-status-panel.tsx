@@ -155,13 +155,27 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
       {data.status === "error" && data.lastError && !data.recentErrors.some((error) => error.message === data.lastError) ? (
         <p className="notice notice-bad">{data.lastError}</p>
       ) : null}
+      {data.skipped.length > 0 ? (
+        <div className="notice notice-warn" data-testid="sync-skipped">
+          <p>Not synced after several tries (the rest of your history is):</p>
+          <ul>
+            {data.skipped.map((chunk) => (
+              <li key={chunk.key}>{chunk.text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {data.recentErrors.length > 0 ? (
         <div className="notice notice-bad" data-testid="sync-problems">
           <p>Problems in the last day:</p>
           <ul>
             {data.recentErrors.map((error) => (
               <li key={error.message}>
-                {error.message} <span className="muted">({formatRelative(new Date(error.at))})</span>
+                {error.message}{" "}
+                <span className="muted">
+                  ({error.occurrences > 1 ? `${error.occurrences.toLocaleString()} times, last ` : ""}
+                  {formatRelative(new Date(error.at))})
+                </span>
               </li>
             ))}
           </ul>

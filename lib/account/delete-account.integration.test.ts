@@ -52,7 +52,7 @@ describe("Delete my data", () => {
     for (const userId of [ada, sam]) {
       expect((await runSync(userId, { historyDays: 14, retryBaseMs: 10 })).kind).toBe("completed");
       await db.session.create({ data: { userId, sessionToken: `session-${userId}`, expires: new Date(Date.now() + 86_400_000) } });
-      await db.syncError.create({ data: { userId, provider: "fitbit", metric: "sleep", path: "/x", kind: "test", message: "kept until deletion" } });
+      await db.syncError.create({ data: { userId, provider: "fitbit", metric: "sleep", path: "/x", kind: "test", message: "kept until deletion", fingerprint: "kept" } });
     }
     const before = await rowCounts(ada);
     expect(before.sleep).toBeGreaterThan(5);

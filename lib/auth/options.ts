@@ -5,6 +5,7 @@ import { storeGrant } from "@/lib/connections/connections";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { enqueueSync } from "@/lib/sync/queue";
+import { recordAudit } from "@/lib/audit/record";
 import { isKnownProvider, signInProviders } from "@/lib/providers/registry";
 import type { SignInProfile } from "@/lib/providers/types";
 import { nightlyAdapter, type NightlyAdapterUser } from "./adapter";
@@ -58,6 +59,7 @@ export function authOptions(): NextAuthOptions {
             },
           });
         }
+        await recordAudit({ action: "signin", actorId: user.id, actorEmail: user.email ?? null, subjectUserId: user.id, details: { provider: account.provider } });
         log.info("signed in", { userId: user.id, provider: account.provider });
         // First sync (or catch-up after re-consent). A queue hiccup must not fail the sign-in:
         // the scheduled sync picks the person up anyway.

@@ -216,25 +216,21 @@ describe("provider trouble", () => {
         })
       ).map((r) => r.providerLogId);
     expect(await nights(userId)).toEqual(await nights(cleanUserId));
-  });
+  }, 180_000);
 
-  it("rejects a corrupt payload: SyncError recorded, nothing of the chunk written, other metrics continue", async () => {
+  it("rejects a corrupt payload, records it once, and the retried chunk completes the history", async () => {
     const userId = await connectPerson(emulator.url, ADA);
     await control(emulator.url, "/faults", { kind: "corrupt", endpoint: "hrv.range", count: 1 });
-    const outcome = await engine.runSync(userId, short);
-    expect(outcome.kind).toBe("completed");
-    const counts = await rowCounts(userId);
-    expect(counts.hrv).toBe(0); // the first HRV chunk failed, so HRV waits for the next sync
-    expect(counts.sleep).toBe(cleanShort.sleep);
-    expect(counts.br).toBe(cleanShort.br);
+    const outcome = await engine.runSync(userId, { ...short, chunkRetryMs: 10 });
+    expect(outcome).toMatchObject({ kind: "completed", errors: [] });
+    expect(await rowCounts(userId)).toEqual(cleanShort);
     const errors = await db.syncError.findMany({ where: { userId } });
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ metric: "hrv", kind: "invalid_payload" });
+    expect(errors[0]).toMatchObject({ metric: "hrv", kind: "invalid_payload", occurrences: 1 });
+    expect(errors[0]!.message).toMatch(/could not read/);
     const state = await db.syncState.findFirstOrThrow({ where: { userId } });
-    expect(state.status).toBe("ERROR");
-    expect(state.lastError).toMatch(/could not read/);
-    expect((await engine.runSync(userId, short)).kind).toBe("completed");
-    expect(await rowCounts(userId)).toEqual(cleanShort);
+    expect(state.status).toBe("IDLE");
+    expect(state.skipped).toEqual([]);
   });
 
   it("marks a metric unavailable on 403 insufficient_scope and syncs the rest", async () => {

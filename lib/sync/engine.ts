@@ -11,7 +11,7 @@ import { messagesFor, NOT_CONNECTED } from "./messages";
 import * as plan from "./plan";
 import { SyncAborted, SyncPause, SyncRequester, type RateBudget } from "./requester";
 import { setState, SyncRun, type RunOptions } from "./run";
-import { progressOf, unavailableOf } from "./state";
+import { progressOf, skippedOf, unavailableOf } from "./state";
 
 /**
  * One sync run for one person: devices, then every metric up to today (newest first; this is
@@ -106,6 +106,7 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
     connection.grantedScopes,
     resuming ? state.requestsUsed : 0,
     runId,
+    skippedOf(state.skipped),
   );
   await run.setState({
     status: "RUNNING",

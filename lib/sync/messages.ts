@@ -22,9 +22,13 @@ export function messagesFor(copy: ProviderCopy) {
     scopeNotGranted: (metric: SyncMetric) =>
       `${METRIC_LABELS[metric]} was not shared with Nightly on ${copy.consentPage}. Sign in again and tick it to sync it.`,
     invalidPayload: (metric: SyncMetric, issue: string | undefined) =>
-      `${name} sent ${METRIC_LABELS[metric].toLowerCase()} data we could not read${issue ? ` (${issue})` : ""}. Nothing of it was saved; the next sync tries again.`,
+      `${name} sent ${METRIC_LABELS[metric].toLowerCase()} data we could not read${issue ? ` (${issue})` : ""}. Nothing of it was saved; it is tried again.`,
+    chunkFailed: (metric: SyncMetric) =>
+      `Some ${METRIC_LABELS[metric].toLowerCase()} data from ${name} could not be saved. Nothing of it was saved; it is tried again.`,
+    chunkSkipped: (metric: SyncMetric) =>
+      `Some ${METRIC_LABELS[metric].toLowerCase()} data could not be synced after several tries and was skipped; everything else synced.`,
     clientError: (metric: SyncMetric, status: number) =>
-      `${name} refused a ${METRIC_LABELS[metric].toLowerCase()} request (HTTP ${status}). The next sync tries again.`,
+      `${name} refused a ${METRIC_LABELS[metric].toLowerCase()} request (HTTP ${status}). It is tried again.`,
     rateLimited: (resumeAt: Date) =>
       `${name}'s ${copy.quotaWindow} request limit is used up; syncing continues at ${time(resumeAt)}.`,
     backingOff: (resumeAt: Date) =>

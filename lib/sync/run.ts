@@ -13,16 +13,21 @@ import {
 } from "@/lib/providers/types";
 import { messagesFor } from "./messages";
 import * as plan from "./plan";
+import { chunkProblemOf, type ChunkProblem } from "./chunk-problem";
 import { SyncAborted, type SyncRequester } from "./requester";
-import { recordSyncError } from "./state";
+import { recordSyncError, type SkippedChunk } from "./state";
 import { storedSleepSessions } from "./stored-sleep";
-import { writeBatch } from "./writers";
+import { markFoodDaySkipped, writeBatch } from "./writers";
 
 /**
- * The steps of one sync run (see engine.ts for the order and the guarantees). A problem that
- * concerns one metric (missing scope, unreadable payload) is recorded and the run goes on with
- * the others; everything else is thrown to the engine.
+ * The steps of one sync run (see engine.ts for the order and the guarantees). A missing scope
+ * makes its metric unavailable. A chunk that cannot be read, normalized or written (issue 6 §4)
+ * fails alone: it is tried again with backoff, and after CHUNK_ATTEMPTS it is skipped with a
+ * note the person sees, while the metric's other chunks and every other metric go on.
+ * Everything that is not about one chunk (rate limits, refused tokens, a database that went
+ * away, a lost lock) is thrown to the engine.
  */
+export const CHUNK_ATTEMPTS = 3;
 export interface RunOptions {
   signal?: AbortSignal;
   /** Which provider to sync (default: the person's connection that comes first by precedence). */
@@ -32,8 +37,23 @@ export interface RunOptions {
   retries?: number;
   retryBaseMs?: number;
   backoffPauseMs?: number;
+  /** First wait before a failed chunk is tried again (then ×3); default 1 s. */
+  chunkRetryMs?: number;
   /** Test hook, called after each committed chunk. */
   onChunkCommitted?: (info: { metric: plan.SyncMetric; label: string }) => void | Promise<void>;
+}
+
+/** Waits `ms`, or less when the run is stopped (the caller then checks the signal). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 export async function setState(
@@ -47,7 +67,6 @@ export async function setState(
 export class SyncRun {
   readonly errors: string[] = [];
   private readonly unavailable: Record<string, string> = {};
-  private readonly failed = new Set<plan.SyncMetric>();
   private readonly ctx: FetchContext;
   private readonly messages;
 
@@ -62,6 +81,8 @@ export class SyncRun {
     readonly requestsBase: number,
     /** This run's id (lock.ts): state writes only land while the SyncState row still has it. */
     private readonly runId: string,
+    /** Chunks skipped by earlier runs (kept, so the note stays until the dates sync). */
+    private skipped: SkippedChunk[] = [],
   ) {
     this.ctx = {
       userId,
@@ -91,6 +112,7 @@ export class SyncRun {
     return {
       requestsUsed: this.requestsBase + this.requester.requests,
       unavailable: this.unavailable,
+      skipped: this.skipped as unknown as Prisma.InputJsonValue,
       ...(budget
         ? {
             rateLimitLimit: budget.limit,
@@ -109,12 +131,22 @@ export class SyncRun {
     next?: (c: FetchResult) => plan.SyncProgress,
   ) {
     const chunk = await fetch();
-    const progress = next ? next(chunk) : this.progress;
+    await this.write(metric, label, chunk.batches, next ? next(chunk) : this.progress);
+  }
+
+  private async write(
+    metric: plan.SyncMetric,
+    label: string,
+    batches: FetchResult["batches"],
+    progress: plan.SyncProgress,
+    alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>,
+  ) {
     await db.$transaction(
       async (tx) => {
         // Ownership first: a run that lost its lock must not write a single row.
         await this.setState({ ...this.counters(), progress: progress as Prisma.InputJsonValue }, tx);
-        for (const batch of chunk.batches) await writeBatch(tx, this.userId, this.provider.id, batch);
+        for (const batch of batches) await writeBatch(tx, this.userId, this.provider.id, batch);
+        await alsoInTransaction?.(tx);
       },
       { timeout: 60_000, maxWait: 15_000 },
     );
@@ -123,22 +155,77 @@ export class SyncRun {
     this.requester.checkAborted();
   }
 
-  /** Commits one planned step and moves the metric's cursor past it. */
+  /**
+   * Tries one chunk up to CHUNK_ATTEMPTS times. A failure that concerns only this chunk is
+   * recorded each time (de-duplicated in SyncError); after the last try `skip` commits the
+   * chunk as skipped so the metric moves on. Anything else is thrown unchanged.
+   */
+  private async attempt(
+    metric: plan.SyncMetric,
+    label: string,
+    once: () => Promise<void>,
+    skip: (problem: ChunkProblem) => Promise<void>,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await once();
+        return;
+      } catch (error) {
+        const problem = await chunkProblemOf(error, this.options.signal);
+        if (!problem) throw error;
+        await recordSyncError(this.userId, this.provider.id, metric, problem.path || label, problem.kind, this.describe(metric, problem), problem.details);
+        log.warn("sync chunk rejected", { userId: this.userId, provider: this.provider.id, metric, kind: problem.kind, attempt });
+        if (attempt >= CHUNK_ATTEMPTS) {
+          this.errors.push(this.messages.chunkSkipped(metric));
+          await skip(problem);
+          return;
+        }
+        await sleep((this.options.chunkRetryMs ?? 1000) * 3 ** (attempt - 1), this.options.signal);
+        this.requester.checkAborted();
+      }
+    }
+  }
+
+  private describe(metric: plan.SyncMetric, problem: ChunkProblem): string {
+    if (problem.kind === "invalid_payload") return this.messages.invalidPayload(metric, problem.issue);
+    if (problem.kind === "client") return this.messages.clientError(metric, problem.status);
+    return this.messages.chunkFailed(metric);
+  }
+
+  private noteSkipped(metric: plan.SyncMetric, start: string, end: string, problem: ChunkProblem) {
+    const entry: SkippedChunk = { metric, start, end, reason: this.describe(metric, problem), at: new Date().toISOString() };
+    this.skipped = [...this.skipped.filter((s) => !(s.metric === metric && s.start === start && s.end === end)), entry];
+  }
+
+  /** Commits one planned step and moves the metric's cursor past it (even when it is skipped). */
   private commitStep(step: SyncStep, ctx: PlanContext) {
-    return this.commit(
+    const advance = (chunk: FetchResult) => ({
+      ...this.progress,
+      [step.metric]: this.provider.plan.advance(this.progress[step.metric], step, chunk, ctx),
+    });
+    return this.attempt(
       step.metric,
       step.label,
-      () => this.provider.fetchStep(this.ctx, step),
-      (chunk) => ({
-        ...this.progress,
-        [step.metric]: this.provider.plan.advance(this.progress[step.metric], step, chunk, ctx),
-      }),
+      async () => {
+        await this.commit(step.metric, step.label, () => this.provider.fetchStep(this.ctx, step), advance);
+        this.clearSkipped(step.metric, step.range.start, step.range.end);
+      },
+      async (problem) => {
+        this.noteSkipped(step.metric, step.range.start, step.range.end, problem);
+        // "Had data": a skipped stretch must not count towards the empty-history stop.
+        await this.write(step.metric, `${step.label} (skipped)`, [], advance({ hadData: true, batches: [] }));
+      },
     );
   }
 
-  /** Runs one metric's step; a problem that concerns only this metric is recorded, not thrown. */
+  /** A chunk that synced after all no longer needs its note. */
+  private clearSkipped(metric: plan.SyncMetric, start: string, end: string) {
+    this.skipped = this.skipped.filter((s) => !(s.metric === metric && s.start >= start && s.end <= end));
+  }
+
+  /** Runs one metric's steps unless its scope is missing (then it is unavailable, with a note). */
   private async guarded(metric: plan.SyncMetric, step: () => Promise<void>): Promise<void> {
-    if (this.failed.has(metric) || this.unavailable[metric]) return;
+    if (this.unavailable[metric]) return;
     if (!this.grantedScopes.includes(this.provider.metricScopes[metric])) {
       this.unavailable[metric] = this.messages.scopeNotGranted(metric);
       return;
@@ -146,21 +233,11 @@ export class SyncRun {
     try {
       await step();
     } catch (error) {
-      if (!(error instanceof ProviderApiError)) throw error;
-      const failure = error.failure;
-      if (failure.kind === "insufficient_scope") {
+      if (error instanceof ProviderApiError && error.failure.kind === "insufficient_scope") {
         this.unavailable[metric] = this.messages.scopeNotGranted(metric);
         return;
       }
-      if (failure.kind !== "invalid_payload" && failure.kind !== "client") throw error;
-      const text =
-        failure.kind === "invalid_payload"
-          ? this.messages.invalidPayload(metric, failure.issues[0])
-          : this.messages.clientError(metric, failure.status);
-      this.failed.add(metric);
-      this.errors.push(text);
-      await recordSyncError(this.userId, this.provider.id, metric, error.path, failure.kind, text, failure);
-      log.warn("sync chunk rejected", { userId: this.userId, provider: this.provider.id, metric, kind: failure.kind });
+      throw error;
     }
   }
 
@@ -175,7 +252,12 @@ export class SyncRun {
     const fetchDevices = this.provider.fetchDevices?.bind(this.provider);
     if (fetchDevices)
       await this.guarded("devices", () =>
-        this.commit("devices", "devices", () => fetchDevices(this.ctx)),
+        this.attempt(
+          "devices",
+          "devices",
+          () => this.commit("devices", "devices", () => fetchDevices(this.ctx)),
+          async () => {}, // devices are read again on the next run; the problem is recorded
+        ),
       );
 
     for (const metric of this.provider.plan.metrics) {
@@ -205,7 +287,7 @@ export class SyncRun {
       progressed = false;
       for (const metric of this.provider.plan.metrics) {
         const step = this.provider.plan.nextBackfill(metric, this.progress[metric], ctx);
-        if (!step || this.failed.has(metric) || this.unavailable[metric]) continue;
+        if (!step || this.unavailable[metric]) continue;
         await this.guarded(metric, () => this.commitStep(step, ctx));
         progressed = true;
       }
@@ -233,7 +315,21 @@ export class SyncRun {
         if (days.length === 0) return;
         for (const { date } of days) {
           const day = date.toISOString().slice(0, 10);
-          await this.commit("foodLogs", `food ${day}`, () => fetchFoodDay(this.ctx, day));
+          await this.attempt(
+            "foodLogs",
+            `food ${day}`,
+            async () => {
+              await this.commit("foodLogs", `food ${day}`, () => fetchFoodDay(this.ctx, day));
+              this.clearSkipped("foodLogs", day, day);
+            },
+            async (problem) => {
+              this.noteSkipped("foodLogs", day, day, problem);
+              // Marked as fetched, or this loop would pick the same day up again forever.
+              await this.write("foodLogs", `food ${day} (skipped)`, [], this.progress, (tx) =>
+                markFoodDaySkipped(tx, this.userId, this.provider.id, day),
+              );
+            },
+          );
         }
       }
     });

@@ -5,7 +5,7 @@ import { providerById } from "@/lib/providers/registry";
 import { syncedProviderOf } from "./connection-choice";
 import { METRIC_LABELS } from "./messages";
 import { DEFAULT_HISTORY_DAYS, RANGE_METRICS, targetStartDate, type RangeMetric } from "./plan";
-import { progressOf, unavailableOf } from "./state";
+import { progressOf, skippedOf, unavailableOf } from "./state";
 
 /** What the sync status panel shows. Dates are `yyyy-MM-dd` in the person's zone. */
 export interface SyncStatusView {
@@ -55,7 +55,10 @@ export interface SyncStatusView {
   } | null;
   unavailable: Array<{ metric: string; label: string; reason: string }>;
   lastError: { message: string; at: Date | null } | null;
-  recentErrors: Array<{ metric: string; message: string; at: Date }>;
+  /** Problems, newest first; the same problem seen again counts up instead of repeating. */
+  recentErrors: Array<{ metric: string; message: string; at: Date; occurrences: number }>;
+  /** Chunks given up on after several tries: their dates are missing until they sync. */
+  skipped: Array<{ metric: string; label: string; start: string; end: string; reason: string }>;
 }
 
 const PHASES = new Set(["recent", "backfill", "incremental"]);
@@ -74,7 +77,7 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
     }),
     db.syncState.findUnique({ where: { userId_provider: { userId, provider } } }),
     db.device.findMany({ where: { userId, provider }, orderBy: { lastSyncAt: "desc" } }),
-    db.syncError.findMany({ where: { userId, provider }, orderBy: { createdAt: "desc" }, take: 5 }),
+    db.syncError.findMany({ where: { userId, provider }, orderBy: { lastSeenAt: "desc" }, take: 5 }),
     db.nutritionDaily.count({
       where: { userId, provider, caloriesIn: { gt: 0 }, foodLogFetched: false },
     }),
@@ -144,6 +147,13 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
       reason,
     })),
     lastError: state?.lastError ? { message: state.lastError, at: state.lastErrorAt } : null,
-    recentErrors: errors.map((e) => ({ metric: e.metric, message: e.message, at: e.createdAt })),
+    recentErrors: errors.map((e) => ({ metric: e.metric, message: e.message, at: e.lastSeenAt, occurrences: e.occurrences })),
+    skipped: skippedOf(state?.skipped).map((s) => ({
+      metric: s.metric,
+      label: s.metric in METRIC_LABELS ? METRIC_LABELS[s.metric as keyof typeof METRIC_LABELS] : s.metric,
+      start: s.start,
+      end: s.end,
+      reason: s.reason,
+    })),
   };
 }

@@ -226,6 +226,14 @@ export async function writeFoodDay(
   });
 }
 
+/** A food day the run gave up on: marked as fetched so it is not picked up again and again. */
+export async function markFoodDaySkipped(tx: Tx, userId: string, provider: string, day: string): Promise<void> {
+  await tx.nutritionDaily.updateMany({
+    where: { userId, provider, date: dateColumn(day) },
+    data: { foodLogFetched: true },
+  });
+}
+
 export async function writeDevices(tx: Tx, userId: string, provider: string, rows: DeviceRow[]): Promise<void> {
   await tx.device.deleteMany({
     where: {
