@@ -56,7 +56,7 @@ test("researcher journey: study, enrolment link, cohort, participant charts, CSV
   // She appears in the cohort table, and her charts open read-only (audited).
   await rosa.reload();
   const table = rosa.getByTestId("cohort-table");
-  await expect(table).toContainText("fitbit");
+  await expect(table).toContainText("Fitbit");
   await table.getByRole("link", { name: /^P-/ }).click();
   await expect(rosa.getByTestId("participant-heading")).toHaveText(/^P-[A-Z0-9]{6}$/);
   const views = await sql<{ count: string }>(`SELECT count(*) FROM "AuditLog" WHERE action = 'participant.view' AND "studyId" = $1`, [studyId]);

@@ -18,6 +18,7 @@ import { migrateDatabase } from "../lib/db/migrate";
 import { freePort } from "../lib/testing/free-port";
 import { connectPerson } from "../lib/testing/connect-person";
 import { SAFETY_MARGIN } from "../lib/sync/requester";
+import { benchCohort } from "./lib/bench-cohort";
 import { benchFairness } from "./lib/bench-fairness";
 
 const HISTORY_DAYS = 365;
@@ -110,6 +111,7 @@ try {
   }
   print(rows);
   await benchFairness(emulator.url);
+  await benchCohort(database.url);
   await db.$disconnect();
 } finally {
   await emulator.close();

@@ -84,6 +84,7 @@ export function authOptions(): NextAuthOptions {
             },
           });
         }
+        await recordAudit({ action: "signin", actorId: user.id, actorEmail: user.email ?? null, subjectUserId: user.id, details: { provider: account.provider } });
         log.info("signed in", { userId: user.id, provider: account.provider });
         if (mapped && (await checkMove(user.id, account.provider, mapped.legacyUserId)) === "match")
           await completeMove(user.id, account.provider);

@@ -22,11 +22,12 @@ export interface CohortRow {
   stale: boolean;
 }
 
+/** Sort keys over the page's columns (counted sorts use `sort_count`, see below). */
 const SORT_SQL: Record<CohortQuery["sort"], Prisma.Sql> = {
-  studyCode: Prisma.sql`sp."studyCode"`,
-  lastDataSync: Prisma.sql`last_data_sync`,
-  sleepCoverage: Prisma.sql`sleep_nights`,
-  nights7: Prisma.sql`nights7`,
+  studyCode: Prisma.sql`c."studyCode"`,
+  lastDataSync: Prisma.sql`c.last_data_sync`,
+  sleepCoverage: Prisma.sql`c.sort_count`,
+  nights7: Prisma.sql`c.sort_count`,
 };
 
 /**
@@ -49,31 +50,45 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
         ? Prisma.sql`AND status = ${query.status}`
         : Prisma.empty;
   const direction = query.dir === "desc" ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS FIRST`;
+  // Nights in the last 7 days, never outside the study window.
+  const weekFrom = week > from ? week : from;
+  const perParticipant = {
+    sleep_nights: Prisma.sql`(SELECT count(DISTINCT l."dateOfSleep") FROM "SleepLog" l WHERE l."userId" = c."userId" AND l."dateOfSleep" BETWEEN ${from} AND ${to})`,
+    hrv_nights: Prisma.sql`(SELECT count(DISTINCT h.date) FROM "HrvDaily" h WHERE h."userId" = c."userId" AND h.date BETWEEN ${from} AND ${to})`,
+    br_nights: Prisma.sql`(SELECT count(DISTINCT b.date) FROM "BreathingRateDaily" b WHERE b."userId" = c."userId" AND b.date BETWEEN ${from} AND ${to} AND b."fullSleep" IS NOT NULL)`,
+    food_days: Prisma.sql`(SELECT count(DISTINCT n.date) FROM "NutritionDaily" n WHERE n."userId" = c."userId" AND n.date BETWEEN ${from} AND ${to} AND (n."caloriesIn" > 0 OR n."foodLogFetched"))`,
+    nights7: Prisma.sql`(SELECT count(DISTINCT l."dateOfSleep") FROM "SleepLog" l WHERE l."userId" = c."userId" AND l."dateOfSleep" BETWEEN ${weekFrom} AND ${to})`,
+  };
+  // Only a sort by a counted column counts it for everyone; otherwise the counts are taken
+  // for the one page shown, so the common views cost about the same for 50 or 500 people.
+  const sortKey = SORT_SQL[query.sort];
+  const sortCount = query.sort === "sleepCoverage" ? perParticipant.sleep_nights : query.sort === "nights7" ? perParticipant.nights7 : null;
   const rows = await db.$queryRaw<
     Array<{ id: string; studyCode: string; name: string | null; provider: string | null; status: string | null; last_device_sync: Date | null; battery: string | null; last_data_sync: Date | null; sleep_nights: bigint; hrv_nights: bigint; br_nights: bigint; food_days: bigint; nights7: bigint; total: bigint }>
   >`
     WITH cohort AS (
-      SELECT sp.id, sp."studyCode", u.name, pc.provider, pc.status::text AS status,
-        (SELECT max(d."lastSyncAt") FROM "Device" d WHERE d."userId" = sp."userId") AS last_device_sync,
-        (SELECT d.battery FROM "Device" d WHERE d."userId" = sp."userId" ORDER BY d."lastSyncAt" DESC NULLS LAST LIMIT 1) AS battery,
-        (SELECT max(s."lastSyncCompletedAt") FROM "SyncState" s WHERE s."userId" = sp."userId") AS last_data_sync,
-        (SELECT count(DISTINCT l."dateOfSleep") FROM "SleepLog" l WHERE l."userId" = sp."userId" AND l."dateOfSleep" BETWEEN ${from} AND ${to}) AS sleep_nights,
-        (SELECT count(DISTINCT h.date) FROM "HrvDaily" h WHERE h."userId" = sp."userId" AND h.date BETWEEN ${from} AND ${to}) AS hrv_nights,
-        (SELECT count(DISTINCT b.date) FROM "BreathingRateDaily" b WHERE b."userId" = sp."userId" AND b.date BETWEEN ${from} AND ${to} AND b."fullSleep" IS NOT NULL) AS br_nights,
-        (SELECT count(DISTINCT n.date) FROM "NutritionDaily" n WHERE n."userId" = sp."userId" AND n.date BETWEEN ${from} AND ${to} AND (n."caloriesIn" > 0 OR n."foodLogFetched")) AS food_days,
-        (SELECT count(DISTINCT l."dateOfSleep") FROM "SleepLog" l WHERE l."userId" = sp."userId" AND l."dateOfSleep" >= ${week}) AS nights7
+      SELECT sp.id, sp."userId", sp."studyCode", u.name, pc.provider, pc.status::text AS status, ss.last_data_sync
       FROM "StudyParticipant" sp
       JOIN "User" u ON u.id = sp."userId"
       LEFT JOIN LATERAL (
         SELECT c.provider, c.status FROM "ProviderConnection" c WHERE c."userId" = sp."userId" ORDER BY (c.status = 'ACTIVE') DESC, c."updatedAt" DESC LIMIT 1
       ) pc ON true
+      LEFT JOIN LATERAL (SELECT max(s."lastSyncCompletedAt") AS last_data_sync FROM "SyncState" s WHERE s."userId" = sp."userId") ss ON true
       WHERE sp."studyId" = ${study.id} AND sp."leftAt" IS NULL
         ${search ? (study.showNames ? Prisma.sql`AND (sp."studyCode" ILIKE ${search} OR u.name ILIKE ${search})` : Prisma.sql`AND sp."studyCode" ILIKE ${search}`) : Prisma.empty}
+    ), page AS (
+      SELECT c.*, ${sortCount ?? Prisma.sql`NULL::bigint`} AS sort_count, count(*) OVER () AS total FROM cohort c
+      WHERE true ${statusFilter}
+      ORDER BY ${sortCount ? Prisma.sql`sort_count` : sortKey} ${direction}, c."studyCode" ASC
+      LIMIT ${COHORT_PAGE_SIZE} OFFSET ${(query.page - 1) * COHORT_PAGE_SIZE}
     )
-    SELECT sp.*, count(*) OVER () AS total FROM cohort sp
-    WHERE true ${statusFilter}
-    ORDER BY ${SORT_SQL[query.sort]} ${direction}, sp."studyCode" ASC
-    LIMIT ${COHORT_PAGE_SIZE} OFFSET ${(query.page - 1) * COHORT_PAGE_SIZE}
+    SELECT c.id, c."studyCode", c.name, c.provider, c.status, c.last_data_sync, c.total,
+      (SELECT max(d."lastSyncAt") FROM "Device" d WHERE d."userId" = c."userId") AS last_device_sync,
+      (SELECT d.battery FROM "Device" d WHERE d."userId" = c."userId" ORDER BY d."lastSyncAt" DESC NULLS LAST LIMIT 1) AS battery,
+      ${perParticipant.sleep_nights} AS sleep_nights, ${perParticipant.hrv_nights} AS hrv_nights, ${perParticipant.br_nights} AS br_nights,
+      ${perParticipant.food_days} AS food_days, ${perParticipant.nights7} AS nights7
+    FROM page c
+    ORDER BY ${sortCount ? Prisma.sql`c.sort_count` : sortKey} ${direction}, c."studyCode" ASC
   `;
   const share = (count: bigint, metric: string) => (study.metrics.includes(metric as never) && windowDays > 0 ? Number(count) / windowDays : null);
   const items: CohortRow[] = rows.map((row) => ({

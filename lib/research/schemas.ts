@@ -55,3 +55,8 @@ export const studyExportQuerySchema = z
     if (value.format !== "wide_csv" && value.metric) ctx.addIssue({ code: "custom", path: ["metric"], message: "metric applies only to format=wide_csv." });
   });
 export type StudyExportQuery = z.infer<typeof studyExportQuerySchema>;
+
+/** The cohort charts page: an optional custom range (both dates or neither). */
+export const cohortChartsQuerySchema = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+  .superRefine((value, ctx) => checkRange(value, ctx));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/research/action-form";
 import { StudyExportForm } from "@/components/research/study-export-form";
+import { METRIC_LABELS } from "@/lib/api-schemas/dashboard";
 import { requireStudyPage } from "@/lib/authz/page";
 import { addDays, localToday } from "@/lib/dates";
 import { db } from "@/lib/db/client";
@@ -15,6 +16,14 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ studyId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
+const PROVIDERS: Record<string, string> = { fitbit: "Fitbit", "google-health": "Google Health" };
+const STATUS: Record<string, { text: string; tone: "ok" | "warn" | "bad" }> = {
+  ACTIVE: { text: "active", tone: "ok" },
+  NEEDS_RECONSENT: { text: "needs re-consent", tone: "warn" },
+  REVOKED: { text: "revoked", tone: "bad" },
+  RETIRED: { text: "retired by the provider", tone: "bad" },
+};
+const when = (value: Date | null) => (value ? `${value.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
 
 export default async function StudyPage({ params, searchParams }: Props) {
   const { studyId } = await params;
@@ -50,7 +59,12 @@ export default async function StudyPage({ params, searchParams }: Props) {
       </p>
       <h1>{study.name}</h1>
       <p className="muted">
-        Collects {study.metrics.join(", ")} · window {study.window.from} – {study.window.to ?? "open"} · researchers see {study.showNames ? "names" : "study ids only"}
+        Collects {study.metrics.map((metric) => METRIC_LABELS[metric]).join(", ")} · window {study.window.from} – {study.window.to ?? "open"} · researchers see {study.showNames ? "names" : "study ids only"}
+      </p>
+      <p className="actions">
+        <Link className="button button-secondary button-small" href={`${base}/charts`}>
+          Cohort charts
+        </Link>
       </p>
       {!parsed.success ? <p role="status" className="notice notice-warn">Some table options were not understood and were reset.</p> : null}
 
@@ -78,7 +92,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
         {table.total === 0 ? (
           <p className="muted" data-testid="cohort-empty">Nobody {query.q || query.status ? "matches" : "has enrolled yet"}. Create an enrolment link below and send it to participants.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-wide">
             <table data-testid="cohort-table">
               <caption>Enrolled participants, page {table.page} of {lastPage}</caption>
               <thead>
@@ -92,24 +106,40 @@ export default async function StudyPage({ params, searchParams }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {table.items.map((row) => (
-                  <tr key={row.participantId}>
-                    <th scope="row">
-                      <Link href={`${base}/participants/${row.participantId}`}>{row.name ? `${row.name} (${row.studyCode})` : row.studyCode}</Link>
-                      {row.stale ? <span className="notice-warn" title="No data sync for 3 or more days"> ⚠ not synced 3+ days</span> : null}
-                    </th>
-                    <td>{row.provider ?? "—"} · {row.status?.toLowerCase().replace("_", " ") ?? "not connected"}</td>
-                    <td>{row.lastDeviceSync ? row.lastDeviceSync.toISOString().slice(0, 16).replace("T", " ") : "—"} · {row.battery ?? "—"}</td>
-                    <td>{row.lastDataSync ? row.lastDataSync.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
-                    <td>{[row.coverage.sleep, row.coverage.hrv, row.coverage.breathing, row.coverage.nutrition].map(pct).join(" / ")}</td>
-                    <td>{row.nights7}</td>
-                  </tr>
-                ))}
+                {table.items.map((row) => {
+                  const status = row.status ? STATUS[row.status] : null;
+                  return (
+                    <tr key={row.participantId}>
+                      <th scope="row">
+                        <Link href={`${base}/participants/${row.participantId}`}>{row.name ? `${row.name} (${row.studyCode})` : row.studyCode}</Link>
+                        {row.stale ? (
+                          <>
+                            {" "}
+                            <span className="badge badge-warn cohort-flag" title="No data sync for 3 or more days">
+                              not synced 3+ days
+                            </span>
+                          </>
+                        ) : null}
+                      </th>
+                      <td>
+                        {row.provider ? (PROVIDERS[row.provider] ?? row.provider) : "—"} {status ? <span className={`badge badge-${status.tone}`}>{status.text}</span> : <span className="muted">not connected</span>}
+                      </td>
+                      <td>
+                        {when(row.lastDeviceSync) ?? "—"}
+                        {row.battery ? <span className="muted"> · battery {row.battery.toLowerCase()}</span> : null}
+                      </td>
+                      <td>{when(row.lastDataSync) ?? "never"}</td>
+                      <td className="num">{[row.coverage.sleep, row.coverage.hrv, row.coverage.breathing, row.coverage.nutrition].map(pct).join(" / ")}</td>
+                      <td className="num">{row.nights7}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
         )}
         <nav className="actions" aria-label="Cohort pages">
+          <span className="muted small">{table.total === 0 ? "" : `${(table.page - 1) * COHORT_PAGE_SIZE + 1}–${Math.min(table.page * COHORT_PAGE_SIZE, table.total)} of ${table.total}`}</span>
           {query.page > 1 ? <Link href={href({ page: query.page - 1 })}>← Previous</Link> : null}
           {query.page < lastPage ? <Link href={href({ page: query.page + 1 })}>Next →</Link> : null}
         </nav>

@@ -1,32 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Sparkline } from "@/components/charts/sparkline";
+import { BreathingChart } from "@/components/charts/breathing-charts";
+import { HrvChart } from "@/components/charts/hrv-charts";
+import { NutritionChart } from "@/components/charts/nutrition-charts";
+import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-charts";
 import { recordAudit } from "@/lib/audit/record";
 import { requireStudyParticipantPage } from "@/lib/authz/page";
-import { addDays, localToday } from "@/lib/dates";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getHrv } from "@/lib/queries/hrv";
 import { getNutrition } from "@/lib/queries/nutrition";
 import { getSleepNights } from "@/lib/queries/sleep-nights";
+import { clipToStudy, defaultChartRange } from "@/lib/research/cohort-charts";
+import { cohortChartsQuerySchema } from "@/lib/research/schemas";
 
 export const metadata: Metadata = { title: "Participant" };
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ studyId: string; participantId: string }> };
+type Props = { params: Promise<{ studyId: string; participantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
  * A participant's own charts (the dashboard's components), read-only, limited by lib/authz to
  * the study's metrics and window. Opening it is audited.
  */
-export default async function ParticipantPage({ params }: Props) {
+export default async function ParticipantPage({ params, searchParams }: Props) {
   const { studyId, participantId } = await params;
   const target = `/research/studies/${studyId}/participants/${participantId}`;
   const { study, subject, studyCode, name, user } = await requireStudyParticipantPage(studyId, participantId, target);
   await recordAudit({ action: "participant.view", actorId: user.id, studyId: study.id, subjectUserId: subject.userId, target });
-  const today = localToday("UTC");
-  const to = study.window.to && study.window.to < today ? study.window.to : today;
-  const from = study.window.from > addDays(to, -89) ? study.window.from : addDays(to, -89);
-  const range = { from, to };
+  const parsed = cohortChartsQuerySchema.safeParse(await searchParams);
+  const fallback = defaultChartRange(study);
+  const requested = parsed.success && parsed.data.from && parsed.data.to ? { from: parsed.data.from, to: parsed.data.to } : fallback;
+  const range = clipToStudy(study, requested) ?? fallback;
   const has = (metric: (typeof study.metrics)[number]) => study.metrics.includes(metric);
   const [sleep, hrv, breathing, nutrition] = await Promise.all([
     has("sleep") ? getSleepNights(subject, range) : null,
@@ -34,24 +38,44 @@ export default async function ParticipantPage({ params }: Props) {
     has("breathing") ? getBreathing(subject, range) : null,
     has("nutrition") ? getNutrition(subject, range, "METRIC") : null,
   ]);
-  const back = `/research/studies/${study.id}`;
+  const empty = (sleep?.nightCount ?? 0) === 0 && !hrv?.days.some((day) => day.dailyRmssd !== null) && !breathing?.days.some((day) => day.full !== null) && !nutrition?.days.some((day) => day.caloriesIn !== null);
   return (
     <div className="stack">
       <p>
-        <Link href={back}>← {study.name}</Link>
+        <Link href={`/research/studies/${study.id}`}>← {study.name}</Link>
       </p>
       <h1 data-testid="participant-heading">{name ? `${name} (${studyCode})` : studyCode}</h1>
       <p className="muted">
-        Read-only · {from} – {to} · only what this study collects ({study.metrics.join(", ")}). Your viewing is recorded in the audit log.
+        Read-only · only what this study collects, only inside its window ({study.window.from} – {study.window.to ?? "open"}) · metric units. Opening this page is recorded in the audit log.
       </p>
-      <div className="small-multiples">
-        {sleep ? (
-          <Sparkline title="Sleep" points={sleep.nights.map((night) => ({ date: night.date, value: night.minutesAsleep === null ? null : Math.round((night.minutesAsleep / 60) * 10) / 10 }))} unit="h asleep" kind="bar" color="var(--light)" digits={1} href={`${back}/participants/${participantId}`} linkLabel="Sleep" />
-        ) : null}
-        {hrv ? <Sparkline title="HRV" points={hrv.days.map((day) => ({ date: day.date, value: day.dailyRmssd }))} unit="ms" kind="line" color="var(--brand)" digits={1} href={`${back}/participants/${participantId}`} linkLabel="HRV" /> : null}
-        {breathing ? <Sparkline title="Breathing rate" points={breathing.days.map((day) => ({ date: day.date, value: day.full }))} unit="brpm" kind="line" color="var(--rem)" digits={1} href={`${back}/participants/${participantId}`} linkLabel="Breathing" /> : null}
-        {nutrition ? <Sparkline title="Calories" points={nutrition.days.map((day) => ({ date: day.date, value: day.caloriesIn }))} unit="kcal" kind="bar" color="var(--calories)" href={`${back}/participants/${participantId}`} linkLabel="Nutrition" /> : null}
-      </div>
+      <form method="get" className="actions card" aria-label="Date range">
+        <label>
+          From <input type="date" name="from" defaultValue={range.from} min={study.window.from} required />
+        </label>
+        <label>
+          To <input type="date" name="to" defaultValue={range.to} min={study.window.from} required />
+        </label>
+        <button type="submit" className="button button-secondary button-small">Show</button>
+      </form>
+      {!parsed.success ? (
+        <p role="alert" className="notice notice-warn">
+          {parsed.error.issues[0]?.message ?? "The range was not understood"} — showing {range.from} to {range.to} instead.
+        </p>
+      ) : null}
+      {empty ? (
+        <p className="notice notice-info" data-testid="participant-empty">
+          No data between {range.from} and {range.to} yet. A participant’s nights appear after their tracker syncs with their phone and Nightly has fetched them.
+        </p>
+      ) : null}
+      {sleep ? (
+        <>
+          <TimeAsleepChart nights={sleep.nights} />
+          <SleepStagesChart nights={sleep.nights} />
+        </>
+      ) : null}
+      {hrv ? <HrvChart days={hrv.days} /> : null}
+      {breathing ? <BreathingChart days={breathing.days} /> : null}
+      {nutrition ? <NutritionChart days={nutrition.days} waterUnit={nutrition.waterUnit} /> : null}
     </div>
   );
 }

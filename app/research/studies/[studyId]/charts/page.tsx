@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CohortChartsView } from "@/components/research/cohort-charts";
+import { requireStudyPage } from "@/lib/authz/page";
+import { defaultChartRange, getCohortCharts } from "@/lib/research/cohort-charts";
+import { cohortChartsQuerySchema } from "@/lib/research/schemas";
+
+export const metadata: Metadata = { title: "Cohort charts" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ studyId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Per-night medians and interquartile bands across the study's participants, and nutrition against sleep. */
+export default async function CohortChartsPage({ params, searchParams }: Props) {
+  const { studyId } = await params;
+  const { study } = await requireStudyPage(studyId, `/research/studies/${studyId}/charts`);
+  const parsed = cohortChartsQuerySchema.safeParse(await searchParams);
+  const fallback = defaultChartRange(study);
+  const requested = parsed.success && parsed.data.from && parsed.data.to ? { from: parsed.data.from, to: parsed.data.to } : fallback;
+  const charts = await getCohortCharts(study, requested);
+  const anyData = charts?.nights.some((night) => night.sleepN + night.hrvN + night.breathingN > 0) ?? false;
+  return (
+    <div className="stack">
+      <p>
+        <Link href={`/research/studies/${study.id}`}>← {study.name}</Link>
+      </p>
+      <h1>Cohort charts</h1>
+      <p className="muted">
+        Each night, the median across the participants with data that night and the middle half of them (25th to 75th percentile), computed in the database. Only enrolled participants, only
+        inside the study window ({study.window.from} – {study.window.to ?? "open"}).
+      </p>
+      <form method="get" className="actions card" aria-label="Chart range">
+        <label>
+          From <input type="date" name="from" defaultValue={charts?.from ?? requested.from} min={study.window.from} required />
+        </label>
+        <label>
+          To <input type="date" name="to" defaultValue={charts?.to ?? requested.to} min={study.window.from} required />
+        </label>
+        <button type="submit" className="button button-secondary button-small">Show</button>
+      </form>
+      {!parsed.success ? (
+        <p role="alert" className="notice notice-warn">
+          {parsed.error.issues[0]?.message ?? "The range was not understood"} — showing {fallback.from} to {fallback.to} instead.
+        </p>
+      ) : null}
+      {!charts ? (
+        <p className="notice notice-info" data-testid="charts-empty">That range is outside the study window. Choose dates from {study.window.from}{study.window.to ? ` to ${study.window.to}` : " on"}.</p>
+      ) : !anyData && !charts.scatter?.total ? (
+        <p className="notice notice-info" data-testid="charts-empty">
+          No nights from enrolled participants between {charts.from} and {charts.to} yet. Charts fill in as participants enrol and their trackers sync.
+        </p>
+      ) : (
+        <CohortChartsView charts={charts} metrics={study.metrics} />
+      )}
+    </div>
+  );
+}
