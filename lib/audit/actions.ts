@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "api_token.revoke",
   "api_token.use",
   "access.revoke",
+  "connection.move",
   "token.refresh_failed",
   "audit.export",
 ] as const;

@@ -4,8 +4,10 @@ import type { HealthProvider } from "@/lib/providers/types";
 import { googleRequest } from "./api-client";
 import { GOOGLE_HEALTH_PROVIDER_ID } from "./id";
 import { googleHealthProvider } from "./nextauth-provider";
+import { identitySchema } from "./schemas";
 import { refreshGoogleToken, revokeGoogleToken } from "./oauth-client";
 import { parseGoogleScopes } from "./scopes";
+import { fetchGoogleDevices } from "./sync/devices";
 import { fetchGoogleStep } from "./sync/fetch";
 import { googlePlan } from "./sync/plan";
 
@@ -20,6 +22,9 @@ export const googleHealth: HealthProvider = {
   copy: { name: "Google", quotaWindow: "per-minute", consentPage: "Google's consent page" },
   configured: () => Boolean(env().GOOGLE_CLIENT_ID && env().GOOGLE_CLIENT_SECRET),
   nextAuthProvider: googleHealthProvider,
+  // The raw profile is what the userinfo request returned: { identity, settings, profile }.
+  legacyUserIdOf: (oauthProfile) =>
+    identitySchema.safeParse((oauthProfile as { identity?: unknown } | null)?.identity).data?.legacyUserId ?? "",
   refreshToken: refreshGoogleToken,
   revokeToken: revokeGoogleToken,
   parseGrantedScopes: parseGoogleScopes,
@@ -36,4 +41,5 @@ export const googleHealth: HealthProvider = {
   rateLimit: { kind: "counted", limit: GOOGLE_REQUESTS_PER_MINUTE, windowSeconds: 60, reserve: GOOGLE_RESERVE },
   plan: googlePlan,
   fetchStep: fetchGoogleStep,
+  fetchDevices: fetchGoogleDevices,
 };
