@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/sign-in-button";
 import { ProviderSignIn } from "@/components/research/provider-sign-in";
 import { staffSignInOption } from "@/lib/auth/sign-in-options";
+import { endedSessionReason } from "@/lib/auth/ended-session";
 import { currentUserPage } from "@/lib/auth/session";
 import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
 import { GOOGLE_HEALTH_PROVIDER_ID } from "@/lib/providers/google/id";
@@ -20,6 +21,14 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
     tone: "warn",
     text: "Your data is deleted from Nightly, but the provider could not be reached to revoke its access. You can also remove Nightly in your Google or Fitbit account settings.",
   },
+  access_revoked_data_kept: {
+    tone: "warn",
+    text: "An administrator revoked Nightly's access to your account and signed you out. Nightly no longer reads your data; what it had already synced is kept. Ask your study team if you think this is a mistake.",
+  },
+  access_revoked_data_deleted: {
+    tone: "warn",
+    text: "An administrator revoked Nightly's access to your account, signed you out and deleted the data Nightly had synced. Ask your study team if you think this is a mistake.",
+  },
 };
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -27,7 +36,9 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
   const user = await currentUserPage();
   if (user) redirect(user.role === "PARTICIPANT" ? "/dashboard" : "/research");
   const staff = staffSignInOption();
-  const key = params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
+  // A browser whose session an administrator ended is told why (lib/auth/ended-session.ts).
+  const ended = await endedSessionReason();
+  const key = ended ? ended : params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
   const configured = configuredProviderIds();
   return (

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { revokeAccess } from "@/lib/admin/revoke-access";
+import { revokeMessage } from "@/lib/admin/revoke-message";
 import { defineAction } from "@/lib/http/action";
 
 const roleChangeSchema = z.object({ userId: z.string().regex(/^[a-z0-9]{20,32}$/), role: z.enum(["PARTICIPANT", "RESEARCHER"]) });
@@ -16,4 +18,17 @@ export const setRoleAction = defineAction({ input: roleChangeSchema, allow: { ro
   await db.user.update({ where: { id: input.userId }, data: { role: input.role } });
   await recordAudit({ action: "role.change", actorId: viewer.id, subjectUserId: input.userId, details: { from: user.role, to: input.role } });
   return { message: `${user.email ?? "The user"} is now ${input.role === "RESEARCHER" ? "a researcher" : "a participant"}.` };
+});
+
+const revokeSchema = z.object({
+  userId: z.string().regex(/^[a-z0-9]{20,32}$/),
+  data: z.enum(["keep", "delete"], { message: "Choose whether the synced data is kept or deleted." }),
+  // The confirmation step's button sends this; a stray post without it changes nothing.
+  confirm: z.literal("revoke", { message: "Confirm the revocation." }),
+});
+
+/** Revoke a person's access: provider grant, tokens, sessions, queued syncs; data kept or deleted. */
+export const revokeAccessAction = defineAction({ input: revokeSchema, allow: { roles: ["ADMIN"] }, name: "access.revoke" }, async (input, { viewer }) => {
+  const result = await revokeAccess(viewer, input.userId, input.data);
+  return { message: revokeMessage(result), result };
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/research/action-form";
+import Link from "next/link";
+import { UsersTable } from "@/components/admin/users-table";
+import { listStudiesForAdmin } from "@/lib/admin/studies";
+import { searchUsers, userSearchSchema } from "@/lib/admin/users";
 import { requireRolePage } from "@/lib/authz/page";
-import { db } from "@/lib/db/client";
-import { setRoleAction } from "./actions";
+import { fromDbDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -10,89 +12,63 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminPage({ searchParams }: Props) {
-  await requireRolePage(["ADMIN"], "/admin");
-  const raw = (await searchParams).q;
-  const q = typeof raw === "string" ? raw.trim().slice(0, 100) : "";
-  const [users, audit] = await Promise.all([
-    db.user.findMany({
-      where: q
-        ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }, { connections: { some: { providerUserId: q } } }] }
-        : {},
-      include: { connections: { select: { provider: true, status: true, grantedScopes: true, lastRefreshedAt: true } } },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-    }),
-    db.auditLog.findMany({ orderBy: { id: "desc" }, take: 30 }),
-  ]);
+  const admin = await requireRolePage(["ADMIN"], "/admin");
+  const q = userSearchSchema.parse((await searchParams).q);
+  const [{ users, total, shown }, studies] = await Promise.all([searchUsers(q), listStudiesForAdmin()]);
   return (
     <div className="stack">
       <h1>Admin</h1>
+      <nav className="actions" aria-label="Admin sections">
+        <a href="#users-heading">Users</a>
+        <a href="#studies-heading">Studies</a>
+        <Link href="/admin/audit">Audit log</Link>
+      </nav>
       <section className="card stack" aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
-        <form method="get" className="actions">
+        <form method="get" className="actions" role="search">
           <label>
             Search <input name="q" defaultValue={q} placeholder="name, email or provider id" />
           </label>
           <button type="submit" className="button button-secondary button-small">Search</button>
+          {q ? <Link href="/admin">Clear</Link> : null}
         </form>
-        <div className="table-scroll">
-          <table data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
-                <th scope="col">Connections</th>
-                <th scope="col">Change role</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.name ?? "—"}<br /><span className="muted">{user.email ?? ""}</span></th>
-                  <td>{user.role.toLowerCase()}</td>
-                  <td>{user.connections.map((c) => `${c.provider}: ${c.status.toLowerCase()} (${c.grantedScopes.join(" ")})${c.lastRefreshedAt ? `, refreshed ${c.lastRefreshedAt.toISOString().slice(0, 16)}` : ""}`).join("; ") || "—"}</td>
-                  <td>
-                    {user.role === "ADMIN" ? (
-                      <span className="muted">admin (ADMIN_EMAILS)</span>
-                    ) : (
-                      <ActionForm action={setRoleAction} submitLabel={user.role === "RESEARCHER" ? `Remove researcher role from ${user.name ?? user.email}` : `Make ${user.name ?? user.email} a researcher`}>
-                        <input type="hidden" name="userId" value={user.id} />
-                        <input type="hidden" name="role" value={user.role === "RESEARCHER" ? "PARTICIPANT" : "RESEARCHER"} />
-                      </ActionForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <p className="muted" data-testid="users-count">
+          {total === 0 ? (q ? `Nobody matches “${q}”.` : "Nobody has signed in yet.") : shown < total ? `Showing the newest ${shown} of ${total}; search to narrow down.` : `${total} ${total === 1 ? "person" : "people"}.`}
+        </p>
+        {users.length > 0 ? <UsersTable users={users} viewerId={admin.id} /> : null}
       </section>
-      <section className="card stack" aria-labelledby="audit-heading">
-        <h2 id="audit-heading">Audit log (latest 30)</h2>
-        <div className="table-scroll">
-          <table data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Action</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.map((entry) => (
-                <tr key={String(entry.id)}>
-                  <td>{entry.at.toISOString().slice(0, 19).replace("T", " ")}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.outcome}</td>
-                  <td>{entry.actorEmail ?? entry.actorId ?? "anonymous"}</td>
-                  <td>{entry.target ?? entry.studyId ?? ""}</td>
+      <section className="card stack" aria-labelledby="studies-heading">
+        <h2 id="studies-heading">Studies</h2>
+        {studies.length === 0 ? (
+          <p className="muted">No studies yet. Researchers create them on their research page.</p>
+        ) : (
+          <div className="table-scroll">
+            <table data-testid="studies-table">
+              <thead>
+                <tr>
+                  <th scope="col">Study</th>
+                  <th scope="col">Metrics</th>
+                  <th scope="col">Window</th>
+                  <th scope="col">Research team</th>
+                  <th scope="col">Enrolled</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {studies.map((study) => (
+                  <tr key={study.id}>
+                    <th scope="row">{study.name}</th>
+                    <td>{study.metrics.join(", ")}</td>
+                    <td>
+                      {fromDbDate(study.startDate)} – {study.endDate ? fromDbDate(study.endDate) : "open"}
+                    </td>
+                    <td>{study.members.map((m) => m.user.name ?? m.user.email).join(", ")}</td>
+                    <td>{study._count.participants}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
     </div>
   );

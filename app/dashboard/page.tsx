@@ -3,11 +3,14 @@ import { Sparkline } from "@/components/charts/sparkline";
 import { DownloadButtons } from "@/components/dashboard/download-buttons";
 import { OverviewRange } from "@/components/dashboard/overview-range";
 import { LastNight } from "@/components/dashboard/last-night";
+import { ConnectionNotices } from "@/components/dashboard/connection-notices";
 import { MissingPermissionsNotice } from "@/components/dashboard/missing-permissions";
 import { EmptyState } from "@/components/dashboard/states";
 import { SyncStatusPanel } from "@/components/dashboard/sync-status-panel";
 import { rangeFromSearchParams, rangeToParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
+import { moveStateOf } from "@/lib/connections/move";
+import { isKnownProvider, providerById } from "@/lib/providers/registry";
 import { formatDayLabel } from "@/lib/dates";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
@@ -27,20 +30,28 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
   const ok = (metric: keyof typeof context.access) => context.access[metric].state === "ok";
-  const [sleep, hrv, breathing, nutrition, sync, overview] = await Promise.all([
+  const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
     ok("sleep") ? getSleepNights(subject, range) : null,
     ok("hrv") ? getHrv(subject, range) : null,
     ok("breathing") ? getBreathing(subject, range) : null,
     ok("nutrition") ? getNutrition(subject, range, context.unitSystem) : null,
     getSyncPanelData(user.id),
     getOverview(subject, context.timezone, context.access),
+    moveStateOf(user.id),
   ]);
+  const word = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
+  const refusedProvider = word("provider");
   const query = new URLSearchParams(rangeToParams(range)).toString();
   const empty = (sleep?.nightCount ?? 0) + (hrv?.dayCount ?? 0) + (breathing?.dayCount ?? 0) + (nutrition?.dayCount ?? 0) === 0;
 
   return (
     <div className="stack">
       <h1>Your dashboard</h1>
+      <ConnectionNotices
+        move={move}
+        outcome={{ move: word("move"), moved: word("moved"), signin: word("signin") }}
+        providerName={refusedProvider && isKnownProvider(refusedProvider) ? providerById(refusedProvider).copy.name : null}
+      />
       <MissingPermissionsNotice access={context.access} callbackUrl="/dashboard" />
       <div className="overview-top">
         {overview.lastNight ? (

@@ -2,30 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
-/** Everything the audit log records. Names are stable: filters and exports use them. */
-export const AUDIT_ACTIONS = [
-  "authz.refused",
-  "signin",
-  "signin.refused",
-  "role.change",
-  "study.create",
-  "study.update",
-  "study.member.add",
-  "study.link.create",
-  "study.link.revoke",
-  "study.enrol",
-  "study.leave",
-  "participant.view",
-  "export",
-  "api_token.create",
-  "api_token.revoke",
-  "api_token.use",
-  "access.revoke",
-  "token.refresh_failed",
-  "audit.export",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
+import { participantByLegacyId } from "@/lib/connections/move";
 import { db } from "@/lib/db/client";
 import type { User } from "@/lib/generated/prisma/client";
 
@@ -22,12 +23,22 @@ export interface NightlyProfileFields {
   utcOffsetMs?: number | null;
   memberSince?: string | null;
   unitSystem?: "METRIC" | "US" | "UK";
+  /** A successor provider's record of the person's legacy account (Google Health → Fitbit). */
+  legacyUserId?: string;
 }
 
 export function nightlyAdapter(): Adapter {
   return {
     async createUser(data: AdapterUser) {
       const profile = data as AdapterUser & NightlyProfileFields;
+      // First sign-in with a successor provider whose identity names a legacy account Nightly
+      // already has: that is the same participant, so their history and studies carry on
+      // (issue 9 §1) instead of an empty new account. NextAuth links the account to them.
+      const participant = await participantByLegacyId(profile.legacyUserId);
+      if (participant) {
+        const existing = await db.user.findUnique({ where: { id: participant } });
+        if (existing) return toAdapterUser(existing);
+      }
       const user = await db.user.create({
         data: {
           name: profile.name ?? null,

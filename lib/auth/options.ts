@@ -1,13 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/lib/config/env";
+import { recordAudit } from "@/lib/audit/record";
 import { storeGrant } from "@/lib/connections/connections";
+import { checkMove, completeMove } from "@/lib/connections/move";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { enqueueSync } from "@/lib/sync/queue";
-import { isKnownProvider, signInProviders } from "@/lib/providers/registry";
+import { isKnownProvider, providerById, signInProviders } from "@/lib/providers/registry";
 import type { SignInProfile } from "@/lib/providers/types";
 import { nightlyAdapter, type NightlyAdapterUser } from "./adapter";
+import { signedInUserId } from "./signed-in-user";
 import { onStaffSignIn } from "./staff-sign-in";
 import { staffProvider, STAFF_PROVIDER_ID } from "./staff-provider";
 
@@ -22,6 +25,29 @@ export function authOptions(): NextAuthOptions {
     providers: [...signInProviders(), ...[staffProvider()].filter((provider) => provider !== null)],
     pages: { signIn: "/", error: "/auth/error" },
     callbacks: {
+      // A person already signed in who consents again must come back as themself: the same
+      // account at the same provider ("Ask again" that picked another account), or, moving to a
+      // successor provider, an identity naming their legacy account (issue 9 §1). Otherwise
+      // nothing is linked and the dashboard says why.
+      async signIn({ account, profile }) {
+        if (!account || !isKnownProvider(account.provider)) return true;
+        const userId = await signedInUserId();
+        if (!userId) return true;
+        const existing = await db.providerConnection.findUnique({
+          where: { userId_provider: { userId, provider: account.provider } },
+          select: { providerUserId: true },
+        });
+        if (existing && existing.providerUserId !== account.providerAccountId) {
+          await recordAudit({ action: "signin.refused", outcome: "refused", actorId: userId, subjectUserId: userId, target: account.provider, details: { reason: "other_account" } });
+          return `/dashboard?signin=other_account&provider=${encodeURIComponent(account.provider)}`;
+        }
+        const check = await checkMove(userId, account.provider, providerById(account.provider).legacyUserIdOf?.(profile));
+        if (check === "mismatch" || check === "no_legacy") {
+          await recordAudit({ action: "signin.refused", outcome: "refused", actorId: userId, subjectUserId: userId, target: account.provider, details: { reason: `move_${check}` } });
+          return `/dashboard?move=${check}`;
+        }
+        return true;
+      },
       session({ session, user }) {
         const role = (user as Partial<NightlyAdapterUser>).role ?? "PARTICIPANT";
         return { ...session, user: { ...session.user, id: user.id, role } };
@@ -58,7 +84,10 @@ export function authOptions(): NextAuthOptions {
             },
           });
         }
+        await recordAudit({ action: "signin", actorId: user.id, actorEmail: user.email ?? null, subjectUserId: user.id, details: { provider: account.provider } });
         log.info("signed in", { userId: user.id, provider: account.provider });
+        if (mapped && (await checkMove(user.id, account.provider, mapped.legacyUserId)) === "match")
+          await completeMove(user.id, account.provider);
         // First sync (or catch-up after re-consent). A queue hiccup must not fail the sign-in:
         // the scheduled sync picks the person up anyway.
         await enqueueSync(user.id, "signin", { provider: account.provider }).catch((error: unknown) =>

@@ -14,7 +14,7 @@ export interface SessionUser {
   role: "PARTICIPANT" | "RESEARCHER" | "ADMIN";
 }
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /** The signed-in person, checked against the database session (not just the cookie). Cached
  * per request: the layout and the page both ask, the database is asked once. Throws

@@ -3,6 +3,7 @@ import { openToken, sealToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { RETIRED_REASON } from "./connections";
 import { AppError } from "@/lib/errors/app-error";
+import { auditRefreshFailure } from "@/lib/audit/token-refresh-failed";
 import { log } from "@/lib/log";
 import { isKnownProvider, providerById } from "@/lib/providers/registry";
 import { syncedProviderOf } from "@/lib/sync/connection-choice";
@@ -163,15 +164,17 @@ async function refreshUnderRowLock(connectionId: string, seenVersion: number): P
       }
     },
     { maxWait: 30_000, timeout: 30_000 },
-  ).catch((error: unknown) => {
+  ).catch(async (error: unknown) => {
     if (error instanceof ProviderTokenError && error.failure.kind === "transient") {
       log.warn("token refresh failed, will retry later", { connectionId, detail: error.failure.detail });
+      await auditRefreshFailure(connectionId, "transient");
       throw new AppError(503, "provider_unavailable", `${nameOf(providerId)} is not answering right now; try again shortly.`);
     }
     throw error;
   });
   if (grant) return grant;
   log.warn("connection needs attention", { connectionId, reason: failure?.failure.kind });
+  await auditRefreshFailure(connectionId, failure?.failure.kind ?? "unknown");
   throw unavailable(failure?.failure.kind === "retired" ? "RETIRED" : "NEEDS_RECONSENT", providerId);
 }
 

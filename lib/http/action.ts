@@ -35,7 +35,7 @@ export function defineAction<S extends z.ZodType, T>(
   spec: { input: S; allow: ActionAllow; name: string },
   run: (input: z.infer<S>, context: ActionContext) => Promise<T>,
 ) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+  const action = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       await refuseCrossSite();
       const user = await requireUser();
@@ -62,6 +62,14 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, error: { code: "internal", message: "Something went wrong on our side." } };
     }
   };
+  // Read back by the generated security checks (lib/http/declarations.test.ts), like routes'.
+  return Object.assign(action, { declaration: { allow: spec.allow, name: spec.name } satisfies ActionDeclaration });
+}
+
+/** What the generated security checks read back from a server action. */
+export interface ActionDeclaration {
+  allow: ActionAllow;
+  name: string;
 }
 
 /** A person acting on their own account. */

@@ -33,3 +33,25 @@ export function signInProviders(): Provider[] {
 export function configuredProviderIds(): string[] {
   return PROVIDERS.filter((provider) => provider.configured()).map((provider) => provider.id);
 }
+
+/**
+ * Moves between providers: the successor's identity names the person's id at the legacy
+ * provider (Google Health's users/me/identity `legacyUserId` is the Fitbit user id), so a
+ * connection to the successor can join the participant who had the legacy one.
+ */
+const MOVES: ReadonlyArray<{ legacy: HealthProvider; successor: HealthProvider }> = [{ legacy: fitbit, successor: googleHealth }];
+
+/** The legacy provider a provider succeeds, if any. */
+export function legacyProviderOf(providerId: string): HealthProvider | null {
+  return MOVES.find((move) => move.successor.id === providerId)?.legacy ?? null;
+}
+
+/** The provider that succeeds a legacy one, if any. */
+export function successorProviderOf(providerId: string): HealthProvider | null {
+  return MOVES.find((move) => move.legacy.id === providerId)?.successor ?? null;
+}
+
+/** Every provider some other provider succeeds. */
+export function legacyProviderIds(): string[] {
+  return MOVES.map((move) => move.legacy.id);
+}

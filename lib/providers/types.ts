@@ -223,6 +223,9 @@ export interface HealthProvider {
   /** Whether this deployment has credentials for the provider (else it offers no sign-in). */
   configured(): boolean;
   nextAuthProvider(): Provider;
+  /** The person's id at the legacy provider this one succeeds, read from the raw OAuth profile
+   * NextAuth hands the signIn callback (Google Health: identity.legacyUserId); "" when none. */
+  legacyUserIdOf?(oauthProfile: unknown): string;
   refreshToken(refreshToken: string): Promise<RefreshedTokens>;
   revokeToken(token: string): Promise<"revoked" | "retired" | "failed">;
   /** The provider's scope string → the scope names Nightly stores. */

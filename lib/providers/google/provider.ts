@@ -4,6 +4,7 @@ import type { HealthProvider } from "@/lib/providers/types";
 import { googleRequest } from "./api-client";
 import { GOOGLE_HEALTH_PROVIDER_ID } from "./id";
 import { googleHealthProvider } from "./nextauth-provider";
+import { identitySchema } from "./schemas";
 import { refreshGoogleToken, revokeGoogleToken } from "./oauth-client";
 import { parseGoogleScopes } from "./scopes";
 import { fetchGoogleStep } from "./sync/fetch";
@@ -20,6 +21,9 @@ export const googleHealth: HealthProvider = {
   copy: { name: "Google", quotaWindow: "per-minute", consentPage: "Google's consent page" },
   configured: () => Boolean(env().GOOGLE_CLIENT_ID && env().GOOGLE_CLIENT_SECRET),
   nextAuthProvider: googleHealthProvider,
+  // The raw profile is what the userinfo request returned: { identity, settings, profile }.
+  legacyUserIdOf: (oauthProfile) =>
+    identitySchema.safeParse((oauthProfile as { identity?: unknown } | null)?.identity).data?.legacyUserId ?? "",
   refreshToken: refreshGoogleToken,
   revokeToken: revokeGoogleToken,
   parseGrantedScopes: parseGoogleScopes,

@@ -1,5 +1,6 @@
 import { exportFileName, exportQuerySchema, toCsv } from "@/lib/api-schemas/export";
 import { resolveRange } from "@/lib/api-schemas/range";
+import { recordAudit } from "@/lib/audit/record";
 import { defineRoute } from "@/lib/http/route";
 import { getExportRows } from "@/lib/queries/export";
 import { getUserPrefs } from "@/lib/queries/user-prefs";
@@ -14,6 +15,7 @@ export const GET = defineRoute({
     const prefs = await getUserPrefs(user.id);
     const range = resolveRange(query, prefs.timezone);
     const rows = await getExportRows(subject, range, prefs.unitSystem);
+    await recordAudit({ action: "export", actorId: user.id, subjectUserId: user.id, details: { from: range.from, to: range.to, format: query.format, via: "own_download" } });
     const csv = query.format === "csv";
     const body = csv ? toCsv(rows) : JSON.stringify({ from: range.from, to: range.to, rows }, null, 2);
     return new Response(body, {

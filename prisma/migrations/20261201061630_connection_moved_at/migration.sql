@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProviderConnection" ADD COLUMN     "movedAt" TIMESTAMP(3);
+
