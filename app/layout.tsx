@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user ? (
                 <>
                   <Link href="/dashboard">Dashboard</Link>
+                  <Link href="/studies">My studies</Link>
                   <Link href="/account">Account</Link>
                   {user.role === "RESEARCHER" || user.role === "ADMIN" ? <Link href="/research">Research</Link> : null}
                   {user.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}

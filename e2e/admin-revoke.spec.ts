@@ -78,4 +78,19 @@ test("admin revokes a participant: revoked at the provider, open session signed 
   await expect(row).toContainText("revoked — An administrator revoked Nightly's access to this account.");
   const audit = await sql<{ action: string; details: { data: string } }>(`SELECT action, details FROM "AuditLog" WHERE action = 'access.revoke' AND "subjectUserId" = $1`, [userId]);
   expect(audit).toMatchObject([{ action: "access.revoke", details: { data: "delete" } }]);
+
+  // The audit log page, filtered in the URL, and its CSV export (streamed, itself audited).
+  await admin.goto(`/admin/audit?kind=access.revoke&subject=${userId}`);
+  await expect(admin.getByTestId("audit-table")).toContainText("access.revoke");
+  await expect(admin.getByTestId("audit-table").locator("tbody tr")).toHaveCount(1);
+  await admin.screenshot({ path: test.info().outputPath("audit-page.png"), fullPage: true });
+  const download = await admin.request.get(`/admin/audit/export?kind=access.revoke&subject=${userId}`);
+  expect(download.status()).toBe(200);
+  const lines = (await download.text()).trim().split("\r\n");
+  expect(lines[0]).toBe("id,at,action,outcome,actor_id,actor_email,subject_user_id,study_id,target,details");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`,access.revoke,ok,`);
+  expect((await admin.request.get("/admin/audit/export?from=2026-02-30")).status()).toBe(400);
+  await admin.goto("/admin/audit?kind=nonsense");
+  await expect(admin.getByRole("alert").filter({ hasText: "kind must be one of" })).toBeVisible();
 });

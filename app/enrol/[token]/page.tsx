@@ -47,7 +47,7 @@ export default async function EnrolPage({ params }: Props) {
         <p>
           Only nights from {fromDbDate(study.startDate)}
           {study.endDate ? ` to ${fromDbDate(study.endDate)}` : " onwards"}. Researchers see {study.showNames ? "your name" : "only a study id, not your name"}. You can leave at any
-          time from your account page; sharing stops at that moment.
+          time from “My studies”; sharing stops at that moment.
         </p>
       </section>
       {user ? (
