@@ -16,7 +16,10 @@ try {
 // Background sync in the web process unless a separate worker (`npm run worker`) does it.
 if (process.env.NIGHTLY_WORKER !== "off") {
   const { startWorker, stopWorker } = await import("./lib/sync/worker");
-  startWorker().catch((error: unknown) => {
+  // SYNC_HISTORY_DAYS as for `npm run worker` (the e2e suite shortens the history to a year).
+  const historyDays = Number(process.env.SYNC_HISTORY_DAYS);
+  const runOptions = Number.isInteger(historyDays) && historyDays > 0 ? { historyDays } : {};
+  startWorker({ runOptions }).catch((error: unknown) => {
     console.error("sync worker did not start:", error instanceof Error ? error.message : String(error));
   });
   // `npm start` sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves SIGTERM/SIGINT to us: the

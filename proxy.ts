@@ -4,7 +4,7 @@
  * its scripts, frame-ancestors 'none', HSTS over https (lib/http/security-headers.ts).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { CALLBACK_URL_COOKIES, isSafeCallbackUrl, safeAuthErrorCode } from "@/lib/http/callback-url";
+import { CALLBACK_URL_COOKIES, isSafeCallbackUrl, REQUESTED_PATH_HEADER, safeAuthErrorCode } from "@/lib/http/callback-url";
 import { securityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
@@ -49,6 +49,8 @@ function unsafeCallbackCookies(request: NextRequest, appOrigin: string): string[
 function requestHeaders(request: NextRequest, appOrigin: string, security: Record<string, string>): Headers {
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", security["Content-Security-Policy"]!);
+  // The page asked for, so a sign-in wall can send the person back to it (lib/auth/session.ts).
+  headers.set(REQUESTED_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const unsafe = unsafeCallbackCookies(request, appOrigin);
   if (unsafe.length > 0) {
     const kept = (request.headers.get("cookie") ?? "").split(";").filter((pair) => !unsafe.includes(pair.split("=")[0]!.trim()));

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/demo-banner";
 import { currentUserPage } from "@/lib/auth/session";
 import { env } from "@/lib/config/env";
+import { providerById } from "@/lib/providers/registry";
+import { syncedProviderOf } from "@/lib/sync/connection-choice";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -12,11 +14,14 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Nightly", template: "%s · Nightly" },
-  description: "Your Fitbit sleep, HRV, breathing rate and nutrition, night by night.",
+  description: "Your sleep, HRV, breathing rate and nutrition from Google Health or Fitbit, night by night.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUserPage();
+  // Only names the provider in the header and banner: a failed lookup leaves the neutral words.
+  const providerId = user ? await syncedProviderOf(user.id).catch(() => null) : null;
+  const provider = providerId ? providerById(providerId).copy : null;
   return (
     <html lang="en">
       <body>
@@ -45,12 +50,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   // eslint-disable-next-line @next/next/no-img-element -- provider-hosted avatar of unknown host
                   <img className="avatar" src={user.image} alt="" width={28} height={28} />
                 ) : null}
-                <span>{user.name ?? "Signed in"}</span>
+                <span data-testid="header-name">{user.name ?? (provider ? `Signed in with ${provider.name}` : "Signed in")}</span>
               </div>
             ) : null}
           </div>
         </header>
-        {user && env().NIGHTLY_DEMO === "1" ? <DemoBanner name={user.name} /> : null}
+        {user && env().NIGHTLY_DEMO === "1" ? <DemoBanner name={user.name} provider={provider} /> : null}
         <main id="main">
           <Providers>{children}</Providers>
         </main>

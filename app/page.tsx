@@ -6,6 +6,7 @@ import { endedSessionReason } from "@/lib/auth/ended-session";
 import { currentUserPage } from "@/lib/auth/session";
 import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
 import { GOOGLE_HEALTH_PROVIDER_ID } from "@/lib/providers/google/id";
+import { returnPathOf } from "@/lib/http/callback-url";
 import { configuredProviderIds } from "@/lib/providers/registry";
 
 const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
@@ -40,6 +41,9 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
   const ended = await endedSessionReason();
   const key = ended ? ended : params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
   const message = key ? MESSAGES[key] : null;
+  // Signing in from a deep link returns to it (the sign-in wall passes it as ?next=).
+  const next = returnPathOf(params.next);
+  const staffNext = /^\/(research|admin)(\/|\?|$)/.test(next) ? next : "/research";
   const configured = configuredProviderIds();
   return (
     <div className="stack">
@@ -58,7 +62,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           {configured.includes(GOOGLE_HEALTH_PROVIDER_ID) ? (
             <div className="stack">
               <div className="actions">
-                <SignInButton label="Sign in with Google" provider={GOOGLE_HEALTH_PROVIDER_ID} providerName="Google" />
+                <SignInButton label="Sign in with Google" provider={GOOGLE_HEALTH_PROVIDER_ID} providerName="Google" callbackUrl={next} />
               </div>
               <p className="muted">Fitbit accounts live in Google accounts now: sign in with the Google account that holds your Fitbit data.</p>
             </div>
@@ -67,6 +71,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
             <div className="actions">
               <SignInButton
                 label="Sign in with Fitbit (legacy)"
+                callbackUrl={next}
                 variant={configured.includes(GOOGLE_HEALTH_PROVIDER_ID) ? "secondary" : "primary"}
               />
             </div>
@@ -75,7 +80,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           {staff ? (
             <div className="stack" data-testid="staff-sign-in">
               <p className="muted">Researchers and admins:</p>
-              <ProviderSignIn providers={[staff]} callbackUrl="/research" />
+              <ProviderSignIn providers={[staff]} callbackUrl={staffNext} />
             </div>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: how many Fitbit requests a one-year backfill costs per demo person, against
+ * `npm run bench`: how many Fitbit requests (then Google Health requests, scripts/lib/bench-google.ts)
+ * a one-year backfill costs per demo person, against
  * the minimum the endpoints allow and a naive one-request-per-day-per-metric client, plus time
  * to first chart and total time. Self-contained: embedded PostgreSQL (temp dir, free port) and
  * the emulator in this process; nothing else needs to run.
@@ -10,7 +11,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEFAULT_CLIENT, startEmulator } from "../emulator/server";
+import { DEFAULT_CLIENT, DEFAULT_GOOGLE_CLIENT, startEmulator } from "../emulator/server";
 import { DEMO_PEOPLE } from "../emulator/people";
 import { generateTokenKey } from "../lib/crypto/token-cipher";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
@@ -20,6 +21,7 @@ import { connectPerson } from "../lib/testing/connect-person";
 import { SAFETY_MARGIN } from "../lib/sync/requester";
 import { benchCohort } from "./lib/bench-cohort";
 import { benchFairness } from "./lib/bench-fairness";
+import { benchGoogle } from "./lib/bench-google";
 
 const HISTORY_DAYS = 365;
 const REAL_LIMIT_PER_HOUR = 150;
@@ -54,6 +56,13 @@ try {
     FITBIT_CLIENT_SECRET: DEFAULT_CLIENT.clientSecret,
     FITBIT_OAUTH_BASE_URL: emulator.url,
     FITBIT_API_BASE_URL: emulator.url,
+    GOOGLE_CLIENT_ID: DEFAULT_GOOGLE_CLIENT.clientId,
+    GOOGLE_CLIENT_SECRET: DEFAULT_GOOGLE_CLIENT.clientSecret,
+    GOOGLE_OAUTH_BASE_URL: emulator.url,
+    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
+    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
+    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
+    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     LOG_LEVEL: "warn",
   });
   const { db } = await import("../lib/db/client");
@@ -110,6 +119,7 @@ try {
     });
   }
   print(rows);
+  await benchGoogle(emulator, HISTORY_DAYS);
   await benchFairness(emulator.url);
   await benchCohort(database.url);
   await db.$disconnect();

@@ -48,6 +48,7 @@ await runLauncher(async () => {
     GOOGLE_OAUTH_BASE_URL: emulator.url,
     GOOGLE_TOKEN_URL: `${emulator.url}/token`,
     GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
+    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
     GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
     // Staff sign-in through the emulator's OIDC issuer; its first demo person is an admin.

@@ -37,6 +37,7 @@ async function useEmulator() {
     GOOGLE_OAUTH_BASE_URL: emulator.url,
     GOOGLE_TOKEN_URL: `${emulator.url}/token`,
     GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
+    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
     GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
   });

@@ -52,14 +52,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         outcome={{ move: word("move"), moved: word("moved"), signin: word("signin") }}
         providerName={refusedProvider && isKnownProvider(refusedProvider) ? providerById(refusedProvider).copy.name : null}
       />
-      <MissingPermissionsNotice access={context.access} callbackUrl="/dashboard" />
+      <MissingPermissionsNotice access={context.access} provider={context.provider} callbackUrl="/dashboard" />
       <div className="overview-top">
         {overview.lastNight ? (
           <LastNight overview={overview} sleepHref={`/dashboard/sleep?${query}&night=${overview.lastNight}`} />
         ) : (
           <section className="stack" data-testid="latest-night">
             <h2>Last night</h2>
-            <EmptyState neverSynced={context.neverSynced} />
+            <EmptyState neverSynced={context.neverSynced} provider={context.provider} />
           </section>
         )}
         <SyncStatusPanel initial={sync} timezone={context.timezone} />
@@ -73,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </p>
           <DownloadButtons range={range} />
         </div>
-        {empty && overview.lastNight ? <EmptyState neverSynced={context.neverSynced} /> : null}
+        {empty && overview.lastNight ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
       <div className="small-multiples">
         {sleep ? (
           <Sparkline

@@ -24,14 +24,14 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
     <div className="stack">
       <DashboardHeader title="Breathing rate" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
       {context.access.breathing.state !== "ok" ? (
-        <AccessNotice metric="breathing" access={context.access.breathing} callbackUrl="/dashboard/breathing" />
+        <AccessNotice metric="breathing" access={context.access.breathing} provider={context.provider} callbackUrl="/dashboard/breathing" />
       ) : query.isError ? (
         <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
       ) : !data ? (
         <LoadingState />
       ) : (
         <>
-          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
+          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
           {bucketFor(data.from, data.to) === "day" ? (
             <BreathingChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={(date) => url.update({ night: date })} />
           ) : (

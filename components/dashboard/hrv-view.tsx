@@ -27,14 +27,14 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
     <div className="stack">
       <DashboardHeader title="Heart rate variability" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
       {context.access.hrv.state !== "ok" ? (
-        <AccessNotice metric="hrv" access={context.access.hrv} callbackUrl="/dashboard/hrv" />
+        <AccessNotice metric="hrv" access={context.access.hrv} provider={context.provider} callbackUrl="/dashboard/hrv" />
       ) : query.isError ? (
         <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
       ) : !data ? (
         <LoadingState />
       ) : (
         <>
-          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
+          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
           {bucketFor(data.from, data.to) === "day" ? (
             <HrvChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={selectNight} />
           ) : (
@@ -63,7 +63,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
             ) : night.data.readings.length === 0 ? (
               <p className="notice notice-info">
                 {context.notes.hrvIntraday ??
-                  "No 5-minute HRV readings for this night. Fitbit only provides them for a main sleep of at least 3 hours with sleep stages."}
+                  `No 5-minute HRV readings for this night. ${context.provider.name} only provides them for a main sleep of at least 3 hours with sleep stages.`}
               </p>
             ) : (
               <NightHrvChart date={night.data.date} readings={night.data.readings} busy={night.isFetching} />

@@ -1,8 +1,16 @@
 import { SignInButton } from "@/components/sign-in-button";
 import { METRIC_LABELS, METRICS, type DashboardContext } from "@/lib/api-schemas/dashboard";
 
-/** One notice for every permission the person withheld, with a single "Ask Fitbit again". */
-export function MissingPermissionsNotice({ access, callbackUrl }: { access: DashboardContext["access"]; callbackUrl: string }) {
+/** One notice for every permission the person withheld, with a single "Ask <provider> again". */
+export function MissingPermissionsNotice({
+  access,
+  provider,
+  callbackUrl,
+}: {
+  access: DashboardContext["access"];
+  provider: DashboardContext["provider"];
+  callbackUrl: string;
+}) {
   const missing = METRICS.filter((metric) => access[metric].state === "missing_scope");
   if (missing.length === 0) return null;
   const names = missing.map((metric) => METRIC_LABELS[metric]);
@@ -10,10 +18,10 @@ export function MissingPermissionsNotice({ access, callbackUrl }: { access: Dash
   return (
     <div className="notice notice-warn stack" data-testid="missing-permissions">
       <p>
-        You didn&apos;t allow Nightly to read {list} at Fitbit, so {names.length === 1 ? "it is" : "they are"} neither fetched nor
-        shown. You can allow {names.length === 1 ? "it" : "them"} on Fitbit&apos;s consent page.
+        You didn&apos;t allow Nightly to read {list} at {provider.name}, so {names.length === 1 ? "it is" : "they are"} neither
+        fetched nor shown. You can allow {names.length === 1 ? "it" : "them"} on {provider.consentPage}.
       </p>
-      <SignInButton label="Ask Fitbit again" callbackUrl={callbackUrl} />
+      <SignInButton label={`Ask ${provider.name} again`} callbackUrl={callbackUrl} provider={provider.id} providerName={provider.name} />
     </div>
   );
 }

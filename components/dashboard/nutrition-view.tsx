@@ -26,14 +26,14 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
     <div className="stack">
       <DashboardHeader title="Nutrition" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
       {context.access.nutrition.state !== "ok" ? (
-        <AccessNotice metric="nutrition" access={context.access.nutrition} callbackUrl="/dashboard/nutrition" />
+        <AccessNotice metric="nutrition" access={context.access.nutrition} provider={context.provider} callbackUrl="/dashboard/nutrition" />
       ) : query.isError ? (
         <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />
       ) : !data ? (
         <LoadingState />
       ) : (
         <>
-          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} noun="logged days" /> : null}
+          {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} noun="logged days" /> : null}
           {bucketFor(data.from, data.to) === "day" ? (
             <>
               <NutritionChart days={data.days} waterUnit={data.waterUnit} busy={busy} onSelectDay={selectDay} />

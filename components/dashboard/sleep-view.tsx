@@ -34,14 +34,14 @@ export function SleepView({ context, initial, initialNight }: Props) {
     <div className="stack">
       <DashboardHeader title="Sleep" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
       {context.access.sleep.state !== "ok" ? (
-        <AccessNotice metric="sleep" access={context.access.sleep} callbackUrl="/dashboard/sleep" />
+        <AccessNotice metric="sleep" access={context.access.sleep} provider={context.provider} callbackUrl="/dashboard/sleep" />
       ) : nights.isError ? (
         <ErrorState message={nights.error.message} onRetry={() => void nights.refetch()} />
       ) : !data ? (
         <LoadingState label="Loading your nights…" />
       ) : (
         <>
-          {data.nightCount === 0 ? <EmptyState neverSynced={context.neverSynced} /> : null}
+          {data.nightCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
           {bucket === "day" ? (
             <>
               <SleepStagesChart nights={data.nights} busy={busy} onSelectNight={selectNight} />

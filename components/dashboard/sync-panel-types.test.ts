@@ -49,3 +49,18 @@ describe("sync panel data", () => {
     expect(data.device).toEqual({ name: "Charge 6", battery: "High", lastSyncAt: "2026-11-24T04:00:00.000Z" });
   });
 });
+
+describe("sync panel copy follows the person's provider", () => {
+  it("names the provider in connection problems", () => {
+    const google = toSyncPanelData({
+      ...base,
+      providerCopy: { name: "Google", quotaWindow: "per-minute" },
+      connection: { status: "NEEDS_RECONSENT", reason: null },
+    });
+    expect(google.provider).toEqual({ name: "Google", quotaWindow: "per-minute" });
+    expect(google.connectionProblem).toBe("Google stopped accepting Nightly's access. Sign in with Google again to resume syncing.");
+    const fitbit = toSyncPanelData({ ...base, providerCopy: { name: "Fitbit", quotaWindow: "hourly" }, connection: { status: "REVOKED", reason: null } });
+    expect(fitbit.connectionProblem).toBe("Fitbit is disconnected.");
+    expect(toSyncPanelData({ ...base, status: "NOT_CONNECTED", connection: null }).provider).toBeNull();
+  });
+});

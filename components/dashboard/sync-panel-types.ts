@@ -10,6 +10,8 @@ type Jsonish<T> = T extends Date ? string | Date : T extends (infer U)[] ? Jsoni
 export type SyncStatusPayload = Jsonish<SyncStatusView>;
 
 export interface SyncPanelData {
+  /** How to name the person's provider and its quota window; null when nothing is connected. */
+  provider: { name: string; quotaWindow: string } | null;
   status: "not_connected" | "never" | "idle" | "queued" | "running" | "waiting_rate_limit" | "backing_off" | "interrupted" | "error";
   phase: string | null;
   lastSyncCompletedAt: string | null;
@@ -30,11 +32,11 @@ export interface SyncPanelData {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CONNECTION_PROBLEMS = {
-  NEEDS_RECONSENT: "Fitbit stopped accepting Nightly's access. Sign in with Fitbit again to resume syncing.",
-  RETIRED: "Fitbit has switched off the Web API for this account, so syncing has stopped.",
-  REVOKED: "Fitbit is disconnected.",
-} as const;
+const CONNECTION_PROBLEMS: Record<"NEEDS_RECONSENT" | "RETIRED" | "REVOKED", (name: string) => string> = {
+  NEEDS_RECONSENT: (name) => `${name} stopped accepting Nightly's access. Sign in with ${name} again to resume syncing.`,
+  RETIRED: (name) => `${name} has switched off the Web API for this account, so syncing has stopped.`,
+  REVOKED: (name) => `${name} is disconnected.`,
+};
 
 const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : null);
 
@@ -42,7 +44,9 @@ export function toSyncPanelData(view: SyncStatusPayload, now = Date.now()): Sync
   const never = view.status === "IDLE" && !view.lastSyncStartedAt && !view.lastSyncCompletedAt;
   const status: SyncPanelData["status"] = view.status === "NOT_CONNECTED" ? "not_connected" : never ? "never" : (view.status.toLowerCase() as SyncPanelData["status"]);
   const progressMetrics = new Set(view.metrics.map((metric) => metric.metric as string));
+  const provider = view.providerCopy ? { name: view.providerCopy.name, quotaWindow: view.providerCopy.quotaWindow } : null;
   return {
+    provider,
     status,
     phase: view.phase,
     lastSyncCompletedAt: iso(view.lastSyncCompletedAt),
@@ -61,7 +65,7 @@ export function toSyncPanelData(view: SyncStatusPayload, now = Date.now()): Sync
     device: view.lastDeviceSync ? { name: view.lastDeviceSync.device, battery: view.lastDeviceSync.battery, lastSyncAt: iso(view.lastDeviceSync.at) } : null,
     connectionProblem:
       view.connection && view.connection.status !== "ACTIVE"
-        ? (view.connection.reason ?? CONNECTION_PROBLEMS[view.connection.status])
+        ? (view.connection.reason ?? CONNECTION_PROBLEMS[view.connection.status](provider?.name ?? "Your data source"))
         : null,
     recentErrors: recentErrorsOf(view.recentErrors, now),
     skipped: (view.skipped ?? []).map((chunk) => ({

@@ -3,6 +3,7 @@ import { progressSummary } from "./sync-progress-summary";
 import type { SyncPanelData } from "./sync-panel-types";
 
 const base: SyncPanelData = {
+  provider: { name: "Google", quotaWindow: "per-minute" },
   status: "running",
   phase: "backfill",
   lastSyncCompletedAt: null,

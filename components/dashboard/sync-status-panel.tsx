@@ -7,13 +7,14 @@ import { formatDateTime, formatRelative } from "@/components/format";
 import { progressSummary, type Observation } from "./sync-progress-summary";
 import { toSyncPanelData, type SyncPanelData, type SyncStatusPayload } from "./sync-panel-types";
 
-const STATUS_TEXT: Record<SyncPanelData["status"], { text: string; tone: "ok" | "warn" | "bad" }> = {
-  not_connected: { text: "Fitbit not connected", tone: "bad" },
+/** Badge text per status; `name`/`window` are the provider's (HealthProvider.copy). */
+const STATUS_TEXT: Record<SyncPanelData["status"], { text: string | ((name: string, window: string) => string); tone: "ok" | "warn" | "bad" }> = {
+  not_connected: { text: "Not connected", tone: "bad" },
   never: { text: "Not synced yet", tone: "warn" },
   idle: { text: "Up to date", tone: "ok" },
   queued: { text: "Sync queued", tone: "warn" },
   running: { text: "Syncing", tone: "warn" },
-  waiting_rate_limit: { text: "Waiting for Fitbit's hourly limit", tone: "warn" },
+  waiting_rate_limit: { text: (name, window) => `Waiting for ${name}'s ${window} limit`, tone: "warn" },
   backing_off: { text: "Retrying shortly", tone: "warn" },
   interrupted: { text: "Interrupted, resuming", tone: "warn" },
   error: { text: "Sync failed", tone: "bad" },
@@ -33,7 +34,7 @@ async function fetchStatus(): Promise<SyncPanelData> {
   return toSyncPanelData((await response.json()) as SyncStatusPayload);
 }
 
-/** Where the Fitbit sync stands, with "Sync now". Polls while a sync runs and refreshes the charts when it ends. */
+/** Where the sync with the person's provider stands, with "Sync now". Polls while a sync runs and refreshes the charts when it ends. */
 export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData; timezone: string | null }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -90,12 +91,14 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
     }
   }
 
-  const status = STATUS_TEXT[data.status];
+  const providerName = data.provider?.name ?? "your data source";
+  const { tone, text } = STATUS_TEXT[data.status];
+  const status = { tone, text: typeof text === "string" ? text : text(providerName, data.provider?.quotaWindow ?? "request") };
   const summary = active ? progressSummary(data, firstSeen, { at: query.dataUpdatedAt, done: doneNow }) : null;
   const incomplete = data.progress.filter((metric) => !metric.complete && !metric.unavailable && metric.total > 0);
   return (
     <section className="card stack" aria-labelledby="sync-heading" data-testid="sync-status" aria-busy={active}>
-      <h2 id="sync-heading">Sync with Fitbit</h2>
+      <h2 id="sync-heading">{data.provider ? `Sync with ${data.provider.name}` : "Sync"}</h2>
       <p>
         <span className={`badge badge-${status.tone}`} data-status={data.status}>
           {status.text}
@@ -119,7 +122,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
             <dt>Tracker</dt>
             <dd>
               {data.device.name}, battery {data.device.battery.toLowerCase()}
-              {data.device.lastSyncAt ? `, last synced to Fitbit ${formatRelative(new Date(data.device.lastSyncAt))}` : ""}
+              {data.device.lastSyncAt ? `, last synced to ${providerName} ${formatRelative(new Date(data.device.lastSyncAt))}` : ""}
             </dd>
           </>
         ) : null}

@@ -49,6 +49,7 @@ export default async function globalSetup() {
     GOOGLE_OAUTH_BASE_URL: emulator.url,
     GOOGLE_TOKEN_URL: `${emulator.url}/token`,
     GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
+    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
     GOOGLE_HEALTH_API_BASE_URL: emulator.url,
     EMULATOR_URL: emulator.url,
     OIDC_ISSUER: `${emulator.url}/oidc`,
@@ -56,6 +57,8 @@ export default async function globalSetup() {
     OIDC_CLIENT_SECRET: staffClient.clientSecret,
     ADMIN_EMAILS: DEMO_STAFF[0]!.email,
     LOG_LEVEL: "warn",
+    // A year of history (not two): the Google journey waits for the whole of it.
+    SYNC_HISTORY_DAYS: "365",
   };
   buildIfNeeded(env);
 

@@ -12,12 +12,23 @@ export const METRIC_LABELS: Record<Metric, string> = {
 
 export type MetricAccess =
   | { state: "ok" }
-  /** The person did not grant the Fitbit scope. */
+  /** The person did not grant the provider's scope. */
   | { state: "missing_scope"; scope: string }
   /** Sync found the metric unavailable (e.g. intraday HRV not permitted). */
   | { state: "unavailable"; reason: string };
 
+/** The person's data provider, as the dashboard names it (client-safe; from HealthProvider.copy). */
+export interface ProviderLabel {
+  /** NextAuth provider id ("Ask … again" signs in with it). */
+  id: string;
+  /** "Google", "Fitbit". */
+  name: string;
+  /** "Google's consent page". */
+  consentPage: string;
+}
+
 export interface DashboardContext {
+  provider: ProviderLabel;
   timezone: string | null;
   unitSystem: "METRIC" | "US" | "UK";
   /** True until the first sync has started (no SyncState row yet). */

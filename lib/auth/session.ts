@@ -1,10 +1,11 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { assertDatabaseAvailable, DatabaseUnavailableError } from "@/lib/db/availability";
 import { AppError } from "@/lib/errors/app-error";
+import { REQUESTED_PATH_HEADER, returnPathOf } from "@/lib/http/callback-url";
 import { authOptions } from "./options";
 
 export interface SessionUser {
@@ -41,10 +42,13 @@ export async function currentUserPage(): Promise<SessionUser | null> {
   }
 }
 
-/** For pages: the signed-in person, or a redirect to the landing page. */
+/** For pages: the signed-in person, or a redirect to the landing page that returns here after. */
 export async function requireUserPage(): Promise<SessionUser> {
   const user = await currentUserPage();
-  if (!user) redirect("/?signin=required");
+  if (!user) {
+    const requested = returnPathOf((await headers()).get(REQUESTED_PATH_HEADER), "");
+    redirect(requested && requested !== "/" ? `/?signin=required&next=${encodeURIComponent(requested)}` : "/?signin=required");
+  }
   return user;
 }
 

@@ -52,6 +52,8 @@ export const envSchema = z.object({
   GOOGLE_OAUTH_BASE_URL: url.default("https://accounts.google.com"),
   GOOGLE_TOKEN_URL: url.default("https://oauth2.googleapis.com/token"),
   GOOGLE_REVOKE_URL: url.default("https://oauth2.googleapis.com/revoke"),
+  /** Google's signing keys for the sign-in ID token (whose issuer is GOOGLE_OAUTH_BASE_URL's origin). */
+  GOOGLE_JWKS_URL: url.default("https://www.googleapis.com/oauth2/v3/certs"),
   GOOGLE_HEALTH_API_BASE_URL: url.default("https://health.googleapis.com"),
   /** `on` (default): this web process also runs background jobs. `off`: web only. */
   NIGHTLY_WORKER: z.enum(["on", "off"]).default("on"),

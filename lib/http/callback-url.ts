@@ -24,3 +24,17 @@ export function isSafeCallbackUrl(value: string, appOrigin: string): boolean {
 export function safeAuthErrorCode(value: string | null): string {
   return value && /^[A-Za-z]{1,64}$/.test(value) ? value : "Default";
 }
+
+/** Set by proxy.ts on every request: the path and query the browser asked for. */
+export const REQUESTED_PATH_HEADER = "x-nightly-requested-path";
+
+/**
+ * Where to go after signing in from a deep link (`/?signin=required&next=/dashboard/sleep?...`):
+ * only a path of this site (never `//host` or a URL), else the dashboard.
+ */
+export function returnPathOf(value: string | string[] | undefined | null, fallback = "/dashboard"): string {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (!first || !first.startsWith("/") || !PRINTABLE_ASCII.test(first) || first.length > 1024) return fallback;
+  if (first.startsWith("//") || first.startsWith("/\\") || first.startsWith("/api/")) return fallback;
+  return first;
+}

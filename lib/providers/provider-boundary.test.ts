@@ -17,6 +17,8 @@ const ALLOWED = [
   /^e2e\//,
   /\.(test|spec|integration\.test)\.tsx?$/,
   /\.fixture\.ts$/,
+  // Synthetic cohort seed (npm run seed:cohort, bench): fixture rows standing for Fitbit-synced data.
+  /^scripts\/lib\/synthetic-cohort\.ts$/,
   // Fitbit's own profile route (a Fitbit-only feature) and the button that calls it.
   /^app\/api\/fitbit\//,
   /^components\/refresh-profile-button\.tsx$/,

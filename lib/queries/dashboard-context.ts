@@ -2,7 +2,7 @@ import "server-only";
 import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { DashboardContext, Metric, MetricAccess } from "@/lib/api-schemas/dashboard";
 import { db } from "@/lib/db/client";
-import { providerById } from "@/lib/providers/registry";
+import { providerById, providersByPrecedence } from "@/lib/providers/registry";
 import { syncedProviderOf } from "@/lib/sync/connection-choice";
 
 /** The Fitbit scope each dashboard metric needs (the default; each provider names its own). */
@@ -75,9 +75,12 @@ export async function getDashboardContext(subject: AuthorizedSubject): Promise<D
   ]);
   const granted = connection ? connection.grantedScopes : null;
   const scopes = provider ? scopesOf(provider) : METRIC_SCOPES;
+  // No connection at all (disconnected): name the provider a new sign-in would use first.
+  const { id, copy } = provider ? providerById(provider) : providersByPrecedence()[0]!;
   const access = (metric: Metric): MetricAccess =>
     subject.metrics.includes(metric) ? metricAccess(metric, granted, sync?.unavailable, scopes) : { state: "unavailable", reason: "Not collected by this study." };
   return {
+    provider: { id, name: copy.name, consentPage: copy.consentPage },
     timezone: user.timezone,
     unitSystem: user.unitSystem,
     neverSynced: !sync || (!sync.lastSyncStartedAt && sync.status !== "RUNNING"),

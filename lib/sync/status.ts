@@ -21,6 +21,8 @@ export interface SyncStatusView {
   phase: "recent" | "backfill" | "incremental" | null;
   /** The provider this status is about (the person's connection first by precedence). */
   provider?: string | null;
+  /** How the panel names that provider and its quota window (HealthProvider.copy). */
+  providerCopy?: { name: string; quotaWindow: string } | null;
   connection: {
     status: "ACTIVE" | "NEEDS_RECONSENT" | "REVOKED" | "RETIRED";
     reason: string | null;
@@ -93,6 +95,7 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
   return {
     status: !connection ? "NOT_CONNECTED" : (state?.status ?? "IDLE"),
     provider: provider || null,
+    providerCopy: provider ? { name: providerById(provider).copy.name, quotaWindow: providerById(provider).copy.quotaWindow } : null,
     phase:
       state?.phase && PHASES.has(state.phase) ? (state.phase as SyncStatusView["phase"]) : null,
     connection: connection ? { status: connection.status, reason: connection.statusReason } : null,

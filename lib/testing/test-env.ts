@@ -38,6 +38,7 @@ export function setServerEnv(options: { databaseUrl: string; emulatorUrl: string
     GOOGLE_OAUTH_BASE_URL: options.emulatorUrl,
     GOOGLE_TOKEN_URL: `${options.emulatorUrl}/token`,
     GOOGLE_REVOKE_URL: `${options.emulatorUrl}/revoke`,
+    GOOGLE_JWKS_URL: `${options.emulatorUrl}/oauth2/v3/certs`,
     GOOGLE_HEALTH_API_BASE_URL: options.emulatorUrl,
     LOG_LEVEL: "warn",
   });

@@ -9,8 +9,13 @@ import { civilDay } from "./normalize";
 import { GOOGLE_AUTH_SCOPES } from "./scopes";
 import { identitySchema, profileSchema, settingsSchema, type GoogleSettings } from "./schemas";
 
+/** The ID token's claims Nightly uses (openid-client has verified the token by then). */
+const idTokenClaimsSchema = z.object({ name: z.string().trim().min(1).max(200).optional() });
+
 /** What the userinfo step collects: identity always, settings and profile when shared. */
 interface GoogleSignIn {
+  /** The person's name from the ID token (userinfo.profile); null when absent. */
+  name: string | null;
   identity: z.infer<typeof identitySchema>;
   settings: GoogleSettings | null;
   profile: z.infer<typeof profileSchema> | null;
@@ -21,6 +26,16 @@ function unitSystemOf(settings: GoogleSettings | null): SignInProfile["unitSyste
   if (weight.includes("POUND")) return "US";
   if (weight.includes("STONE")) return "UK";
   return "METRIC";
+}
+
+/** The payload of the ID token openid-client verified in the callback (signature, issuer, audience). */
+function idTokenPayload(idToken: unknown): unknown {
+  if (typeof idToken !== "string") return null;
+  try {
+    return JSON.parse(Buffer.from(idToken.split(".")[1] ?? "", "base64url").toString("utf8")) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 async function getJson(path: string, accessToken: string): Promise<Response> {
@@ -34,7 +49,9 @@ async function getJson(path: string, accessToken: string): Promise<Response> {
  * "Sign in with Google" for the Google Health API: authorization code + PKCE (S256) + state,
  * read-only Health scopes, offline access with `prompt=consent` so a refresh token is issued
  * every time. The identity is the `healthUserId` of `users/me/identity` (not the Google account
- * id); the legacy Fitbit id is kept for moving a Fitbit connection over later.
+ * id); the legacy Fitbit id is kept for moving a Fitbit connection over later. `openid` +
+ * `userinfo.profile` bring an ID token (verified against GOOGLE_JWKS_URL, issuer = the origin of
+ * GOOGLE_OAUTH_BASE_URL) whose `name` is the name Nightly shows.
  */
 export function googleHealthProvider(): OAuthConfig<GoogleSignIn> {
   const config = env();
@@ -45,6 +62,9 @@ export function googleHealthProvider(): OAuthConfig<GoogleSignIn> {
     clientId: config.GOOGLE_CLIENT_ID ?? "",
     clientSecret: config.GOOGLE_CLIENT_SECRET ?? "",
     checks: ["pkce", "state"],
+    idToken: true,
+    issuer: new URL(config.GOOGLE_OAUTH_BASE_URL).origin,
+    jwks_endpoint: config.GOOGLE_JWKS_URL,
     client: { token_endpoint_auth_method: "client_secret_post" },
     authorization: {
       url: new URL("/o/oauth2/v2/auth", config.GOOGLE_OAUTH_BASE_URL).toString(),
@@ -72,7 +92,9 @@ export function googleHealthProvider(): OAuthConfig<GoogleSignIn> {
         // parsing an already-parsed part again would reject it.
         const parsedIdentity = identitySchema.safeParse(await identity.json().catch(() => null));
         if (!parsedIdentity.success) throw new Error("Google identity response did not match the expected shape");
+        const claims = idTokenClaimsSchema.safeParse(idTokenPayload(tokens.id_token));
         const signIn: GoogleSignIn = {
+          name: claims.data?.name ?? null,
           identity: parsedIdentity.data,
           settings: settingsSchema.safeParse(settings).data ?? null,
           profile: profileSchema.safeParse(profile).data ?? null,
@@ -80,11 +102,11 @@ export function googleHealthProvider(): OAuthConfig<GoogleSignIn> {
         return signIn as unknown as Profile;
       },
     },
-    profile({ identity, settings, profile }): SignInProfile {
+    profile({ name, identity, settings, profile }): SignInProfile {
       const member = profile?.membershipStartDate;
       return {
         id: identity.healthUserId,
-        name: null,
+        name,
         email: null,
         image: null,
         timezone: settings?.timeZone ?? null,

@@ -7,6 +7,7 @@ import { googleHealthProvider } from "./nextauth-provider";
 import { identitySchema } from "./schemas";
 import { refreshGoogleToken, revokeGoogleToken } from "./oauth-client";
 import { parseGoogleScopes } from "./scopes";
+import { fetchGoogleDevices } from "./sync/devices";
 import { fetchGoogleStep } from "./sync/fetch";
 import { googlePlan } from "./sync/plan";
 
@@ -40,4 +41,5 @@ export const googleHealth: HealthProvider = {
   rateLimit: { kind: "counted", limit: GOOGLE_REQUESTS_PER_MINUTE, windowSeconds: 60, reserve: GOOGLE_RESERVE },
   plan: googlePlan,
   fetchStep: fetchGoogleStep,
+  fetchDevices: fetchGoogleDevices,
 };

@@ -210,6 +210,22 @@ export const profileSchema = z.looseObject({
   membershipStartDate: z.union([civilDateSchema, z.string()]).optional(),
 });
 
+/** One paired device (reference §3.7): the tracker or scale and its battery. */
+export const pairedDeviceSchema = z.looseObject({
+  name: z.string().min(1).max(300),
+  deviceType: z.string().max(40).optional(),
+  deviceVersion: z.string().max(100).optional(),
+  batteryStatus: z.string().max(40).optional(),
+  batteryLevel: z.number().int().min(0).max(100).optional(),
+  lastSyncTime: timestamp.optional(),
+});
+export type GooglePairedDevice = z.infer<typeof pairedDeviceSchema>;
+
+export const pairedDevicesPageSchema = z.looseObject({
+  pairedDevices: z.array(pairedDeviceSchema).max(100).optional(),
+  nextPageToken: z.string().max(2_000).optional(),
+});
+
 // --- errors and tokens -----------------------------------------------------------------------
 
 /** google.rpc.Status, as the Health API sends every error. */

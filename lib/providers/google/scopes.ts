@@ -13,8 +13,14 @@ export const GOOGLE_REQUESTED_SCOPES = [
 ] as const;
 export type GoogleRequestedScope = (typeof GOOGLE_REQUESTED_SCOPES)[number];
 
+/** Sign-in scopes: an ID token carrying the person's name (Google's consent page always grants them). */
+export const GOOGLE_OPENID_SCOPES = ["openid", "https://www.googleapis.com/auth/userinfo.profile"] as const;
+
 /** The full scope strings of the authorization request. */
-export const GOOGLE_AUTH_SCOPES = GOOGLE_REQUESTED_SCOPES.map((name) => `${GOOGLE_SCOPE_PREFIX}${name}.readonly`);
+export const GOOGLE_AUTH_SCOPES = [
+  ...GOOGLE_OPENID_SCOPES,
+  ...GOOGLE_REQUESTED_SCOPES.map((name) => `${GOOGLE_SCOPE_PREFIX}${name}.readonly`),
+];
 
 export const GOOGLE_SCOPE_FEATURES: Record<GoogleRequestedScope, { label: string; feature: string }> = {
   sleep: { label: "Sleep", feature: "Sleep stages, hypnograms, time asleep and efficiency" },

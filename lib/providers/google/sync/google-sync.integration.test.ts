@@ -107,4 +107,28 @@ describe("Google Health sync", () => {
     expect(counts.sleep).toBeGreaterThan(100);
     expect(counts.hrv).toBe(0);
   }, 240_000);
+
+  it("keeps paired devices and battery (settings scope); without that scope there are none, and it says why", async () => {
+    const { getSyncStatus } = await import("@/lib/sync/status");
+    const userId = await connectGooglePerson(world.emulator.url, ADA);
+    expect((await engine.runSync(userId, { ...options, historyDays: 7 })).kind).toBe("completed");
+    const devices = await db.device.findMany({ where: { userId }, orderBy: { lastSyncAt: "desc" } });
+    expect(devices.length).toBeGreaterThan(0);
+    expect(devices[0]).toMatchObject({ provider: "google-health", deviceVersion: "Charge 6", type: "TRACKER" });
+    expect(devices[0]!.battery).toMatch(/^(High|Medium|Low|Empty)$/);
+    expect(devices[0]!.lastSyncLocal).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
+    expect((await getSyncStatus(userId)).lastDeviceSync).toMatchObject({ device: "Charge 6", battery: devices[0]!.battery });
+
+    const withoutSettings = ["sleep", "health_metrics_and_measurements", "nutrition", "profile"].map(
+      (name) => `https://www.googleapis.com/auth/googlehealth.${name}.readonly`,
+    );
+    const hidden = await connectGooglePerson(world.emulator.url, ADA, { scopes: withoutSettings });
+    const before = (await emulatorRequests(world.emulator.url)).byEndpoint["google.pairedDevices"] ?? 0;
+    expect((await engine.runSync(hidden, { ...options, historyDays: 7 })).kind).toBe("completed");
+    expect((await emulatorRequests(world.emulator.url)).byEndpoint["google.pairedDevices"] ?? 0).toBe(before);
+    expect(await db.device.count({ where: { userId: hidden } })).toBe(0);
+    expect((await getSyncStatus(hidden)).lastDeviceSync).toBeNull();
+    const state = await db.syncState.findFirstOrThrow({ where: { userId: hidden } });
+    expect(state.unavailable).toMatchObject({ devices: expect.stringMatching(/Devices was not shared with Nightly on Google's consent page/) });
+  }, 240_000);
 });

@@ -19,12 +19,16 @@ import type { ProviderSyncPlan, RangeMetric, SyncStep } from "@/lib/providers/ty
 
 /** The first window of every metric: what the first charts show. */
 export const RECENT_WINDOW_DAYS = 30;
-/** Older windows: the emulator and Google scan 30 (sleep) or 90 days per page. */
+/**
+ * Older windows: the emulator and Google scan 30 (sleep) or 90 days per page, so a 90-day window
+ * costs no more requests than a longer one, and each window commits as one short transaction
+ * (a year of meals in one transaction outlived the 60-s transaction limit on a loaded machine).
+ */
 export const BACKFILL_WINDOW_DAYS: Record<RangeMetric, number> = {
   sleep: 90,
-  hrv: 365,
-  br: 365,
-  nutrition: 365,
+  hrv: 90,
+  br: 90,
+  nutrition: 90,
   hrvIntraday: 7,
 };
 const RECENT_ONLY: ReadonlySet<RangeMetric> = new Set(["hrvIntraday"]);
