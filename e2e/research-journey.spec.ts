@@ -88,10 +88,26 @@ test("researcher journey: study, enrolment link, cohort, participant charts, CSV
   const viaApi = await request.get(`${APP_URL()}/api/v1/studies/${studyId}/export?format=csv&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });
   expect(viaApi.status()).toBe(200);
   expect(await viaApi.text()).toBe(studyCsv);
+  // Other formats through the same path: the wide sleep file holds the long file's sleep values.
+  const wide = await request.get(`${APP_URL()}/api/v1/studies/${studyId}/export?format=wide_csv&metric=sleep&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(wide.status()).toBe(200);
+  const [wideHeader, ...wideRows] = (await wide.text()).trim().split("\r\n");
+  const columns = wideHeader!.split(",");
+  const fromWide = wideRows.flatMap((line) => {
+    const cells = line.split(",");
+    return columns.slice(2).flatMap((column, index) => (cells[index + 2] ? [`${cells[1]},${column},${cells[index + 2]}`] : []));
+  });
+  const longSleep = studyRows.filter((line) => line.includes(",sleep_")).map((line) => line.split(",").slice(1, 4).join(","));
+  expect(fromWide.sort()).toEqual(longSleep.sort());
+  const omh = await request.get(`${APP_URL()}/api/v1/studies/${studyId}/export?format=omh&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });
+  const points = (await omh.json()) as Array<{ header: { schema_id: { name: string } } }>;
+  expect(new Set(points.map((point) => point.header.schema_id.name))).toEqual(new Set(["sleep-episode", "heart-rate-variability"]));
+  const badFormat = await request.get(`${APP_URL()}/api/v1/studies/${studyId}/export?format=wide_csv&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(badFormat.status()).toBe(400);
   const participants = await request.get(`${APP_URL()}/api/v1/studies/${studyId}/participants`, { headers: { authorization: `Bearer ${token}` } });
   expect((await participants.json()).participants).toHaveLength(1);
   const allExports = await sql<{ via: string }>(`SELECT details->>'via' AS via FROM "AuditLog" WHERE action = 'export' AND "studyId" = $1 ORDER BY id`, [studyId]);
-  expect(allExports.map((row) => row.via)).toEqual(["session", "api_token"]);
+  expect(allExports.map((row) => row.via)).toEqual(["session", "api_token", "api_token", "api_token"]);
 
   // security: a revoked token is refused with no data.
   await rosa.getByRole("button", { name: "Revoke R laptop" }).click();

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { CohortChartsView } from "@/components/research/cohort-charts";
 import { requireStudyPage } from "@/lib/authz/page";
-import { defaultChartRange, getCohortCharts } from "@/lib/research/cohort-charts";
+import type { AuthorizedStudy } from "@/lib/authz/authorize";
+import { clipToStudy, defaultChartRange, getCohortCharts } from "@/lib/research/cohort-charts";
 import { cohortChartsQuerySchema } from "@/lib/research/schemas";
 
 export const metadata: Metadata = { title: "Cohort charts" };
@@ -17,8 +19,7 @@ export default async function CohortChartsPage({ params, searchParams }: Props) 
   const parsed = cohortChartsQuerySchema.safeParse(await searchParams);
   const fallback = defaultChartRange(study);
   const requested = parsed.success && parsed.data.from && parsed.data.to ? { from: parsed.data.from, to: parsed.data.to } : fallback;
-  const charts = await getCohortCharts(study, requested);
-  const anyData = charts?.nights.some((night) => night.sleepN + night.hrvN + night.breathingN > 0) ?? false;
+  const shown = clipToStudy(study, requested) ?? requested;
   return (
     <div className="stack">
       <p>
@@ -31,10 +32,10 @@ export default async function CohortChartsPage({ params, searchParams }: Props) 
       </p>
       <form method="get" className="actions card" aria-label="Chart range">
         <label>
-          From <input type="date" name="from" defaultValue={charts?.from ?? requested.from} min={study.window.from} required />
+          From <input type="date" name="from" defaultValue={shown.from} min={study.window.from} required />
         </label>
         <label>
-          To <input type="date" name="to" defaultValue={charts?.to ?? requested.to} min={study.window.from} required />
+          To <input type="date" name="to" defaultValue={shown.to} min={study.window.from} required />
         </label>
         <button type="submit" className="button button-secondary button-small">Show</button>
       </form>
@@ -43,15 +44,38 @@ export default async function CohortChartsPage({ params, searchParams }: Props) 
           {parsed.error.issues[0]?.message ?? "The range was not understood"} — showing {fallback.from} to {fallback.to} instead.
         </p>
       ) : null}
-      {!charts ? (
-        <p className="notice notice-info" data-testid="charts-empty">That range is outside the study window. Choose dates from {study.window.from}{study.window.to ? ` to ${study.window.to}` : " on"}.</p>
-      ) : !anyData && !charts.scatter?.total ? (
-        <p className="notice notice-info" data-testid="charts-empty">
-          No nights from enrolled participants between {charts.from} and {charts.to} yet. Charts fill in as participants enrol and their trackers sync.
-        </p>
-      ) : (
-        <CohortChartsView charts={charts} metrics={study.metrics} />
-      )}
+      {/* Authorization has run above, so a refusal is still a real 404 or redirect; only the aggregation streams in. */}
+      <Suspense
+        key={`${requested.from}-${requested.to}`}
+        fallback={
+          <div className="chart-skeleton" role="status">
+            Computing the cohort’s nights…
+          </div>
+        }
+      >
+        <CohortChartsSection study={study} requested={requested} />
+      </Suspense>
     </div>
   );
+}
+
+async function CohortChartsSection({ study, requested }: { study: AuthorizedStudy; requested: { from: string; to: string } }) {
+  const charts = await getCohortCharts(study, requested);
+  if (!charts) {
+    return (
+      <p className="notice notice-info" data-testid="charts-empty">
+        That range is outside the study window. Choose dates from {study.window.from}
+        {study.window.to ? ` to ${study.window.to}` : " on"}.
+      </p>
+    );
+  }
+  const anyData = charts.nights.some((night) => night.sleepN + night.hrvN + night.breathingN > 0) || (charts.scatter?.total ?? 0) > 0;
+  if (!anyData) {
+    return (
+      <p className="notice notice-info" data-testid="charts-empty">
+        No nights from enrolled participants between {charts.from} and {charts.to} yet. Charts fill in as participants enrol and their trackers sync.
+      </p>
+    );
+  }
+  return <CohortChartsView charts={charts} metrics={study.metrics} />;
 }
