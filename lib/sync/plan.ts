@@ -14,6 +14,16 @@ export type SyncProgress = Partial<Record<RangeMetric, unknown>>;
 
 /** Default history to backfill: about two years (what Fitbit keeps readily available). */
 export const DEFAULT_HISTORY_DAYS = 730;
+
+/**
+ * Days a first sync backfills in this deployment: `SYNC_HISTORY_DAYS` (a whole number of days,
+ * 1–3650) when set, else DEFAULT_HISTORY_DAYS. The worker and the status panel both use it, so
+ * the panel's "n of m days" counts against the history the sync really fetches.
+ */
+export function configuredHistoryDays(value = process.env.SYNC_HISTORY_DAYS): number {
+  const days = Number(value);
+  return value && Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_HISTORY_DAYS;
+}
 /** "Recent window" of the food logs fetched before older history. */
 export const RECENT_DAYS = 30;
 

@@ -245,7 +245,7 @@ export class SyncRun {
     const today = localDateOf(Date.now(), this.zone);
     const targetStart = plan.targetStartDate(
       today,
-      this.options.historyDays ?? plan.DEFAULT_HISTORY_DAYS,
+      this.options.historyDays ?? plan.configuredHistoryDays(),
       memberSince,
     );
     const ctx: PlanContext = { today, targetStart };

@@ -4,7 +4,7 @@ import { daysBetween, localDateOf } from "@/lib/providers/local-time";
 import { providerById } from "@/lib/providers/registry";
 import { syncedProviderOf } from "./connection-choice";
 import { METRIC_LABELS } from "./messages";
-import { DEFAULT_HISTORY_DAYS, RANGE_METRICS, targetStartDate, type RangeMetric } from "./plan";
+import { configuredHistoryDays, RANGE_METRICS, targetStartDate, type RangeMetric } from "./plan";
 import { progressOf, skippedOf, unavailableOf } from "./state";
 
 /** What the sync status panel shows. Dates are `yyyy-MM-dd` in the person's zone. */
@@ -86,7 +86,7 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
   const today = localDateOf(Date.now(), zone);
   const defaultTargetStart = targetStartDate(
     today,
-    DEFAULT_HISTORY_DAYS,
+    configuredHistoryDays(),
     user?.memberSince ?? null,
   );
   const progress = progressOf(state?.progress);
