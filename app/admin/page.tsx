@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UsersTable } from "@/components/admin/users-table";
+import { moveCounts } from "@/lib/admin/move-counts";
 import { listStudiesForAdmin } from "@/lib/admin/studies";
 import { searchUsers, userSearchSchema } from "@/lib/admin/users";
 import { requireRolePage } from "@/lib/authz/page";
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AdminPage({ searchParams }: Props) {
   const admin = await requireRolePage(["ADMIN"], "/admin");
   const q = userSearchSchema.parse((await searchParams).q);
-  const [{ users, total, shown }, studies] = await Promise.all([searchUsers(q), listStudiesForAdmin()]);
+  const [{ users, total, shown }, studies, moves] = await Promise.all([searchUsers(q), listStudiesForAdmin(), moveCounts()]);
   return (
     <div className="stack">
       <h1>Admin</h1>
@@ -23,6 +24,15 @@ export default async function AdminPage({ searchParams }: Props) {
         <a href="#studies-heading">Studies</a>
         <Link href="/admin/audit">Audit log</Link>
       </nav>
+      {moves.moved + moves.waiting > 0 ? (
+        <section className="card stack" aria-labelledby="moves-heading" data-testid="move-counts">
+          <h2 id="moves-heading">Moving to Google</h2>
+          <p>
+            {moves.moved} moved, {moves.waiting} waiting{moves.mismatched > 0 ? ` (${moves.mismatched} tried an account that belongs to someone else or has no Fitbit linked)` : ""}.{" "}
+            <span className="muted">Waiting people see “Update your connection” on their next visit; their history is kept.</span>
+          </p>
+        </section>
+      ) : null}
       <section className="card stack" aria-labelledby="users-heading">
         <h2 id="users-heading">Users</h2>
         <form method="get" className="actions" role="search">

@@ -50,6 +50,13 @@ it("joins only the Google identity that names the participant's Fitbit account, 
   // History stays on the charts while the connection waits.
   expect(await nights(userId)).toEqual(before);
 
+  const { moveCounts } = await import("@/lib/admin/move-counts");
+  expect(await moveCounts()).toEqual({ moved: 0, waiting: 1, mismatched: 0 });
+  // What the sign-in callback records when Ada first picks a Google account of someone else.
+  const { recordAudit } = await import("@/lib/audit/record");
+  await recordAudit({ action: "signin.refused", outcome: "refused", actorId: userId, subjectUserId: userId, target: GOOGLE, details: { reason: "move_mismatch" } });
+  expect(await moveCounts()).toEqual({ moved: 0, waiting: 1, mismatched: 1 });
+
   expect(await move.checkMove(userId, GOOGLE, ADA)).toBe("match");
   expect(await move.checkMove(userId, GOOGLE, SAM)).toBe("mismatch");
   expect(await move.checkMove(userId, GOOGLE, "")).toBe("no_legacy");
@@ -65,6 +72,7 @@ it("joins only the Google identity that names the participant's Fitbit account, 
   expect(legacy.movedAt).not.toBeNull();
   expect(await db.auditLog.count({ where: { action: "connection.move", subjectUserId: userId } })).toBe(1);
   expect(await move.moveStateOf(userId)).toMatchObject({ state: "moved" });
+  expect(await moveCounts()).toEqual({ moved: 1, waiting: 0, mismatched: 0 });
 
   // Google's sync brings the same nights in; precedence shows each once, values unchanged.
   expect((await engine.runSync(userId, { ...options, provider: GOOGLE })).kind).toBe("completed");
