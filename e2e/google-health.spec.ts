@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { localToday, sleepLogsForDate, hrvForDate } from "../emulator/data/index";
 import { findPerson } from "../emulator/people";
 import { downloadYear, exportRows, healthUserId, releaseFitbitSync, signInWithGoogle, waitUntilHistoryComplete, type ExportRow } from "./support/google";
-import { PEOPLE, emulator, signInWithFitbit, sql, type RequestCounters } from "./support/stack";
+import { PEOPLE, emulator, forgetPerson, signInWithFitbit, sql, type RequestCounters } from "./support/stack";
 
 /**
  * Issue 7's "Done when" for the Google Health path, in Chromium against the running app and the
@@ -40,6 +40,9 @@ async function sleepNightsShown(page: Page): Promise<string[]> {
 
 test("a new person signs in with Google → last 30 nights → the year completes → the download equals the Fitbit path's", async ({ page, browser }) => {
   test.setTimeout(480_000);
+  // New to Nightly on both paths: a Google sign-in would otherwise join the Fitbit Ada that
+  // earlier specs created (same person, issue 9 §1), and this compares two separate accounts.
+  await forgetPerson(PEOPLE.ada);
   const person = findPerson(PEOPLE.ada.id)!;
   const { nowMs } = await emulator<{ nowMs: number }>("/clock");
   const today = localToday(person, nowMs);

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { findPerson } from "../emulator/people";
 import { localToday, sleepLogsForDate } from "../emulator/data/index";
-import { PEOPLE, emulator, signInWithFitbit, sql, type Person } from "./support/stack";
+import { PEOPLE, emulator, forgetPerson, signInWithFitbit, sql, type Person } from "./support/stack";
 
 /**
  * Issue 9 §1 in the browser: a participant synced through the legacy Fitbit Web API; the legacy
@@ -17,12 +17,14 @@ const userIdOf = async (person: Person) =>
   (await sql<{ userId: string }>(`SELECT "userId" FROM "ProviderConnection" WHERE provider = 'fitbit' AND "providerUserId" = $1`, [person.id]))[0]
     ?.userId;
 
+// Ada and Riley start new (earlier specs may have connected Ada's Google account already) and
+// are forgotten again at the end.
+test.beforeAll(async () => {
+  for (const person of [PEOPLE.ada, PEOPLE.riley]) await forgetPerson(person);
+});
 test.afterAll(async () => {
   await emulator("/retired", { body: { retired: false } });
-  for (const person of [PEOPLE.ada, PEOPLE.riley]) {
-    const userId = await userIdOf(person);
-    if (userId) await sql(`DELETE FROM "User" WHERE id = $1`, [userId]);
-  }
+  for (const person of [PEOPLE.ada, PEOPLE.riley]) await forgetPerson(person);
 });
 
 async function nightsShown(page: Page): Promise<string[]> {

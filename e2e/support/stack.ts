@@ -71,3 +71,15 @@ export async function completeConsent(
   });
   await page.waitForLoadState("domcontentloaded");
 }
+
+/**
+ * Deletes every Nightly account of a demo person (their Fitbit connection, or a Google one whose
+ * identity names that Fitbit id), so a spec that needs them new starts clean whatever earlier
+ * specs did with them. A Google sign-in joins the participant with that Fitbit id (issue 9 §1).
+ */
+export async function forgetPerson(person: Person): Promise<void> {
+  await sql(
+    `DELETE FROM "User" WHERE id IN (SELECT "userId" FROM "ProviderConnection" WHERE "providerUserId" = $1 OR "legacyUserId" = $1)`,
+    [person.id],
+  );
+}
