@@ -13,6 +13,17 @@ import { PEOPLE, emulator, forgetPerson, signInWithFitbit, sql, type RequestCoun
 /** Google only (never had Fitbit): emulator/google/people.ts. */
 const NOOR = { id: "GNOFIT", name: "Noor Pixel", displayName: "Noor" } as const;
 
+// Each person here is new to Nightly: a Google sign-in would otherwise join the Fitbit account
+// an earlier spec made for them (issue 9 §1), and later Fitbit-only specs must not find the
+// Google connections made here.
+const FITBIT_PEOPLE = [PEOPLE.ada, PEOPLE.sam, PEOPLE.riley, PEOPLE.dana];
+test.beforeAll(async () => {
+  for (const person of FITBIT_PEOPLE) await forgetPerson(person);
+});
+test.afterAll(async () => {
+  for (const person of FITBIT_PEOPLE) await forgetPerson(person);
+});
+
 test.beforeEach(async () => {
   // Fresh counters, faults and rate windows: earlier specs' background syncs may have used them.
   await emulator("/reset", { body: {} });
@@ -40,9 +51,6 @@ async function sleepNightsShown(page: Page): Promise<string[]> {
 
 test("a new person signs in with Google → last 30 nights → the year completes → the download equals the Fitbit path's", async ({ page, browser }) => {
   test.setTimeout(480_000);
-  // New to Nightly on both paths: a Google sign-in would otherwise join the Fitbit Ada that
-  // earlier specs created (same person, issue 9 §1), and this compares two separate accounts.
-  await forgetPerson(PEOPLE.ada);
   const person = findPerson(PEOPLE.ada.id)!;
   const { nowMs } = await emulator<{ nowMs: number }>("/clock");
   const today = localToday(person, nowMs);
