@@ -253,7 +253,7 @@ test("security: pages — anonymous is sent to sign in, other people's studies a
     const url = fill(page, OTHER());
     const response = await anonymous.get(url, { maxRedirects: 0 });
     expect([307, 303, 302], url).toContain(response.status());
-    expect(response.headers().location, url).toMatch(/\/\?signin=required$/);
+    expect(response.headers().location, url).toMatch(/\/\?signin=required(&next=%2F[^&]*)?$/);
   }
   const attempts: { who: APIRequestContext; actor: string; url: string }[] = [
     ...pages.filter((page) => page.startsWith("/admin")).map((url) => ({ who: rosa, actor: ids.rosa, url })),
