@@ -91,7 +91,8 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
   );
   const progress = progressOf(state?.progress);
   const unavailable = unavailableOf(state?.unavailable);
-  const device = devices[0];
+  // The panel's "Tracker" line: the most recently synced tracker (a scale may have synced later).
+  const device = devices.find((candidate) => candidate.type === "TRACKER") ?? devices[0];
   return {
     status: !connection ? "NOT_CONNECTED" : (state?.status ?? "IDLE"),
     provider: provider || null,
