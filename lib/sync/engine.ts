@@ -65,6 +65,8 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
       where: { userId_provider: { userId, provider: provider.id } },
     }),
   ]);
+  // A person deleted while their job waited in the queue: nothing to sync, nothing to retry.
+  if (!user) return { kind: "stopped", reason: NOT_CONNECTED };
   const state = await db.syncState.upsert({
     where: { userId_provider: { userId, provider: provider.id } },
     create: { userId, provider: provider.id, runId, heartbeatAt: new Date() },
