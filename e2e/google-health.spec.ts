@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { localToday, sleepLogsForDate, hrvForDate } from "../emulator/data/index";
 import { findPerson } from "../emulator/people";
 import { downloadYear, exportRows, healthUserId, releaseFitbitSync, signInWithGoogle, waitUntilHistoryComplete, type ExportRow } from "./support/google";
-import { PEOPLE, emulator, forgetPerson, signInWithFitbit, sql, type RequestCounters } from "./support/stack";
+import { PEOPLE, emulator, forgetPerson, signInWithFitbit, sleepNightsShown, sql, type RequestCounters } from "./support/stack";
 
 /**
  * Issue 7's "Done when" for the Google Health path, in Chromium against the running app and the
@@ -35,19 +35,6 @@ function addDays(date: string, days: number): string {
 
 /** Google keeps no calorie goal (reference §3.6): that one metric is the Fitbit path's alone. */
 const comparable = (rows: ExportRow[]) => rows.filter((row) => row.metric !== "calorie_goal");
-
-async function sleepNightsShown(page: Page): Promise<string[]> {
-  const stages = page.getByRole("figure", { name: "Sleep stages", exact: true });
-  const toggle = stages.getByRole("button", { name: "Show table" });
-  if (await toggle.isVisible()) await toggle.click();
-  return stages.locator("tbody tr").evaluateAll((trs) =>
-    trs
-      .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim()))
-      .filter((cells) => cells[1] !== "—" || cells[5] !== "—")
-      .map((cells) => cells[0]!)
-      .sort(),
-  );
-}
 
 test("a new person signs in with Google → last 30 nights → the year completes → the download equals the Fitbit path's", async ({ page, browser }) => {
   test.setTimeout(480_000);

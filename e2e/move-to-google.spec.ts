@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { findPerson } from "../emulator/people";
 import { localToday, sleepLogsForDate } from "../emulator/data/index";
-import { PEOPLE, emulator, forgetPerson, signInWithFitbit, sql, type Person } from "./support/stack";
+import { PEOPLE, emulator, forgetPerson, signInWithFitbit, sleepNightsShown, sql, type Person } from "./support/stack";
 
 /**
  * Issue 9 §1 in the browser: a participant synced through the legacy Fitbit Web API; the legacy
@@ -29,16 +29,7 @@ test.afterAll(async () => {
 
 async function nightsShown(page: Page): Promise<string[]> {
   await page.goto("/dashboard/sleep?preset=30d");
-  const stages = page.getByRole("figure", { name: "Sleep stages", exact: true });
-  const toggle = stages.getByRole("button", { name: "Show table" });
-  if (await toggle.isVisible()) await toggle.click();
-  return stages.locator("tbody tr").evaluateAll((trs) =>
-    trs
-      .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim()))
-      .filter((cells) => cells[1] !== "—" || cells[5] !== "—")
-      .map((cells) => cells[0]!)
-      .sort(),
-  );
+  return sleepNightsShown(page);
 }
 
 /** Sync now until the legacy API's 410 has retired the connection and the notice shows. */

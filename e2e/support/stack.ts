@@ -83,3 +83,17 @@ export async function forgetPerson(person: Person): Promise<void> {
     [person.id],
   );
 }
+
+/** The nights the 30-night "Sleep stages" table on the current page shows with data, sorted. */
+export async function sleepNightsShown(page: Page): Promise<string[]> {
+  const stages = page.getByRole("figure", { name: "Sleep stages", exact: true });
+  const toggle = stages.getByRole("button", { name: "Show table" });
+  if (await toggle.isVisible()) await toggle.click();
+  return stages.locator("tbody tr").evaluateAll((trs) =>
+    trs
+      .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim()))
+      .filter((cells) => cells[1] !== "—" || cells[5] !== "—")
+      .map((cells) => cells[0]!)
+      .sort(),
+  );
+}
