@@ -23,6 +23,7 @@ export default async function AdminPage({ searchParams }: Props) {
         <a href="#users-heading">Users</a>
         <a href="#studies-heading">Studies</a>
         <Link href="/admin/moves">Moving to Google</Link>
+        <Link href="/admin/imports">Import OAuth 1.0 records</Link>
         <Link href="/admin/audit">Audit log</Link>
       </nav>
       {moves.moved + moves.waiting > 0 ? (

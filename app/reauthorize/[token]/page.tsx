@@ -8,7 +8,7 @@ import { reauthorizationProvider } from "@/lib/import/shimmer/authorization-requ
 import { linkSecretSchema } from "@/lib/import/shimmer/link-schema";
 import { reauthorizationForLink } from "@/lib/import/shimmer/start-reauthorization";
 
-export const metadata: Metadata = { title: "Connect your tracker again", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Connect your tracker again" };
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
