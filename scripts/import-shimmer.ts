@@ -39,12 +39,17 @@ try {
 }
 
 loadDotEnv();
+// stdout carries only the links' CSV: the app's info lines (JSON on stdout) stay out of it.
+process.env.LOG_LEVEL ??= "warn";
 if (!process.env.DATABASE_URL && !process.env.TOKEN_ENCRYPTION_KEY) Object.assign(process.env, ensureLocalSecrets());
 const database = await resolveDatabase();
 process.env.DATABASE_URL = database.url;
 let code = 0;
 try {
   parseEnv(process.env);
+  // Like `npm start`: the tables must exist (a no-op on a database Nightly already migrated).
+  const { migrateDatabase } = await import("../lib/db/migrate");
+  await migrateDatabase(database.url);
   const started = performance.now();
   const { importShimmerFile } = await import("../lib/import/shimmer/import-records");
   const { csvLines } = await import("../lib/research/export/csv");
@@ -52,7 +57,8 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   for (const problem of report.problems) console.error(`line ${problem.line}: ${problem.message}`);
   if (report.problems.length > 0) {
-    console.error(`Nothing imported: ${report.problems.length} ${report.problems.length === 1 ? "problem" : "problems"} in ${file}. Fix them and import the whole file again.`);
+    const one = report.problems.length === 1;
+    console.error(`Nothing imported: ${report.problems.length} ${one ? "problem" : "problems"} in ${file}. Fix ${one ? "it" : "them"} and import the whole file again.`);
     code = 1;
   } else {
     if (report.imported.length > 0) process.stdout.write(csvLines([["line", "username", "link"], ...report.imported.map((entry) => [entry.line, entry.username, entry.link])]));

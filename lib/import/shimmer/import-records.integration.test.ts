@@ -105,6 +105,17 @@ describe("importing Shimmer OAuth 1.0 records", () => {
     expect(await snapshot()).toEqual(before);
   }, 120_000);
 
+  it("two imports of the same file at once: one imports, the other changes nothing (never half)", async () => {
+    const file = generated(50, "race");
+    const results = await Promise.allSettled([importer.importShimmerFile(file), importer.importShimmerFile(file)]);
+    const imported = results.flatMap((result) => (result.status === "fulfilled" ? [result.value.imported.length] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as { status: number }] : []));
+    expect(imported.filter((count) => count === 50)).toHaveLength(1);
+    expect(imported.filter((count) => count !== 50 && count !== 0)).toEqual([]);
+    for (const error of refused) expect(error.status).toBe(409);
+    expect(await db.importedAuthorization.count({ where: { username: { startsWith: "race|" } } })).toBe(50);
+  });
+
   it("imports nothing from a file with any problem, and says which lines", async () => {
     const before = await snapshot();
     const fine = generated(3, "fine").split("\n");

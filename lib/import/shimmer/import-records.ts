@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { hashSecret, newSecret } from "@/lib/api-tokens/secret";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
@@ -6,7 +7,7 @@ import { legacyRetiredSetting } from "@/lib/deployment/legacy-retired";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
-import { prepareRequest, reauthorizationProvider, sealRequest } from "./authorization-request";
+import { prepareRequest, reauthorizationProvider, sealRequest, type PreparedRequest } from "./authorization-request";
 import { parseShimmerFile, type LineProblem, type ParsedFile } from "./parse-file";
 
 export interface ImportReport {
@@ -68,49 +69,61 @@ export async function importShimmerFile(text: string, options: { studyId?: strin
   const provider = reauthorizationProvider((await legacyRetiredSetting()).retired);
   const importId = newSecret().slice(0, 16);
   const imported: ImportReport["imported"] = [];
-  const rows = fresh.map(({ line, record }) => {
+  const columns = { id: [] as string[], recordId: [] as string[], stateKey: [] as string[], username: [] as string[], clientRedirectUrl: [] as string[], linkTokenHash: [] as string[], requestEnc: [] as string[] };
+  let prepared: PreparedRequest | null = null;
+  for (const { line, record } of fresh) {
     const secret = newSecret();
     const request = prepareRequest(provider);
+    prepared ??= request;
     imported.push({ line, username: record.username, link: reauthorizationLink(secret) });
-    return {
-      recordId: record.id,
-      stateKey: record.stateKey,
-      username: record.username,
-      clientRedirectUrl: record.clientRedirectUrl,
-      linkTokenHash: hashSecret(secret),
-      provider: request.provider,
-      redirectUri: request.redirectUri,
-      scopes: request.scopes,
-      requestEnc: sealRequest(request, record.username),
-      studyId,
-      importId,
-      importedById: options.importedById ?? null,
-    };
-  });
+    columns.id.push(randomUUID());
+    columns.recordId.push(record.id);
+    columns.stateKey.push(record.stateKey);
+    columns.username.push(record.username);
+    columns.clientRedirectUrl.push(record.clientRedirectUrl);
+    columns.linkTokenHash.push(hashSecret(secret));
+    columns.requestEnc.push(sealRequest(request, record.username));
+  }
+  const { redirectUri, scopes } = prepared!;
+  const importedById = options.importedById ?? null;
   try {
     await db.$transaction(async (tx) => {
-      await tx.importedAuthorization.createMany({ data: rows });
+      // One INSERT of column arrays: Prisma's createMany takes seconds for a thousand rows here.
+      await tx.$executeRaw`
+        INSERT INTO "ImportedAuthorization"
+          (id, "recordId", "stateKey", username, "clientRedirectUrl", "linkTokenHash", provider, "redirectUri", scopes, "requestEnc", "studyId", "importId", "importedById")
+        SELECT r.id, r.record_id, r.state_key, r.username, r.client_redirect_url, r.link_token_hash,
+               ${provider.id}, ${redirectUri}, ${scopes}::text[], r.request_enc, ${studyId}, ${importId}, ${importedById}
+        FROM unnest(${columns.id}::text[], ${columns.recordId}::text[], ${columns.stateKey}::text[], ${columns.username}::text[],
+                    ${columns.clientRedirectUrl}::text[], ${columns.linkTokenHash}::text[], ${columns.requestEnc}::text[])
+          AS r(id, record_id, state_key, username, client_redirect_url, link_token_hash, request_enc)`;
       await tx.auditLog.create({
         data: {
           action: "import.shimmer",
           outcome: "ok",
-          actorId: options.importedById ?? null,
+          actorId: importedById,
           studyId,
           target: importId,
-          details: { format: parsed.format, imported: rows.length, unchanged: unchanged.length, problems: 0, provider: provider.id },
+          details: { format: parsed.format, imported: fresh.length, unchanged: unchanged.length, problems: 0, provider: provider.id },
         },
       });
     });
   } catch (error) {
     // Another import took one of these usernames between the check and the insert.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    if (isUniqueViolation(error))
       throw new AppError(409, "conflict", "Another import added some of these usernames at the same moment. Import the file again to see which.");
     throw error;
   }
-  log.info("shimmer records imported", { importId, imported: rows.length, unchanged: unchanged.length });
+  log.info("shimmer records imported", { importId, imported: fresh.length, unchanged: unchanged.length });
   return { ...report, importId, imported, provider: provider.id };
 }
 
 async function audit(actorId: string | null, outcome: "ok" | "refused", details: Record<string, string | number>) {
   await db.auditLog.create({ data: { action: "import.shimmer", outcome, actorId, details } });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2002 from the query builder; a raw query reports PostgreSQL's own 23505.
+  return error.code === "P2002" || (error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505"));
 }
