@@ -40,4 +40,5 @@ export const PUBLIC_PAGES: Record<string, string> = {
   "app/auth/denied/page.tsx": "explains a declined consent",
   "app/auth/error/page.tsx": "explains a failed sign-in",
   "app/enrol/[token]/page.tsx": "an enrolment link's page: shows the study only for a live link's secret",
+  "app/update-connection/page.tsx": "where the admin's \"update your connection\" link leads: a sign-in button, nothing about anyone",
 };

@@ -30,7 +30,7 @@ export async function serveRoutes(routes: Record<string, Partial<Record<"GET" | 
       const request = new NextRequest(new URL(url.pathname + url.search, `http://${req.headers.host}`), {
         method: req.method,
         headers,
-        ...(body.length > 0 ? { body } : {}),
+        ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
       });
       const response = await handler(request);
       res.writeHead(response.status, Object.fromEntries(response.headers));
