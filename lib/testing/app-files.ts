@@ -32,6 +32,8 @@ export const UNDECLARED_ROUTES: Record<string, string> = {
   "app/unavailable/route.ts": "a static 503 page shown while the database is down",
   "app/reauthorize/[token]/start/route.ts":
     "an imported record's link's Continue, by a person not signed in yet: same-origin only, the link's unguessable secret is the credential, it only starts an OAuth flow NextAuth finishes",
+  "app/api/webhooks/google-health/route.ts":
+    "Google Health webhook (defineWebhookRoute): no session or token; every request must carry the configured secret (401/403) and notifications an ECDSA signature over the body (401) before anything is recorded — tested in lib/providers/google/webhook/endpoint.integration.test.ts",
 };
 
 /** Pages anyone may open, each with the reason. */
