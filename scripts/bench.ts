@@ -23,6 +23,20 @@ import { benchCohort } from "./lib/bench-cohort";
 import { benchFairness } from "./lib/bench-fairness";
 import { benchGoogle } from "./lib/bench-google";
 
+/**
+ * Sections, in order. `npm run bench` runs them all; `npm run bench -- cohort` (or several names)
+ * runs only those, so one measurement can be retaken without the whole suite.
+ */
+const SECTIONS = ["backfill", "google", "fairness", "cohort"] as const;
+type Section = (typeof SECTIONS)[number];
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const unknown = requested.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown bench section: ${unknown.join(", ")}. Sections: ${SECTIONS.join(", ")}.`);
+  process.exit(2);
+}
+const runs = (section: Section) => requested.length === 0 || requested.includes(section);
+
 const HISTORY_DAYS = 365;
 const REAL_LIMIT_PER_HOUR = 150;
 
@@ -69,7 +83,7 @@ try {
   const { runSync } = await import("../lib/sync/engine");
   const rows: Row[] = [];
 
-  for (const person of DEMO_PEOPLE) {
+  for (const person of runs("backfill") ? DEMO_PEOPLE : []) {
     // Sign in programmatically: the emulator's OAuth flow, then what the sign-in event stores.
     const userId = await connectPerson(emulator.url, person.encodedId);
     const started = Date.now();
@@ -118,10 +132,10 @@ try {
       rowsStored: stored.reduce((a, b) => a + b, 0),
     });
   }
-  print(rows);
-  await benchGoogle(emulator, HISTORY_DAYS);
-  await benchFairness(emulator.url);
-  await benchCohort(database.url);
+  if (runs("backfill")) print(rows);
+  if (runs("google")) await benchGoogle(emulator, HISTORY_DAYS);
+  if (runs("fairness")) await benchFairness(emulator.url);
+  if (runs("cohort")) await benchCohort(database.url);
   await db.$disconnect();
 } finally {
   await emulator.close();
