@@ -12,21 +12,15 @@ export interface CohortMoveState {
 const providerName = (id: string) => (isKnownProvider(id) ? providerById(id).copy.name : id);
 
 /**
- * The move state of the participants of one cohort-table page, in two queries whatever the page
- * size: their connections (decided by moveStateOf's rule, lib/connections/move.ts) and, for those
- * waiting, the reason of their latest refused update (an account naming another or no legacy
- * account, as the admin console counts them).
+ * The move state of the participants of one cohort-table page, from their connections (read
+ * with the page, newest first), decided by moveStateOf's rule (lib/connections/move.ts); for
+ * those waiting, one more query finds the reason of their latest refused update (an account
+ * naming another or no legacy account, as the admin console counts them).
  */
-export async function cohortMoveStates(userIds: readonly string[]): Promise<Map<string, CohortMoveState>> {
+export async function cohortMoveStates(page: ReadonlyArray<{ userId: string; connections: MoveStateConnection[] }>): Promise<Map<string, CohortMoveState>> {
   const states = new Map<string, CohortMoveState>();
-  if (userIds.length === 0) return states;
-  const connections = await db.providerConnection.findMany({
-    where: { userId: { in: [...userIds] } },
-    select: { userId: true, provider: true, status: true, movedAt: true },
-    orderBy: [{ updatedAt: "desc" }],
-  });
-  const byUser = new Map<string, MoveStateConnection[]>();
-  for (const connection of connections) byUser.set(connection.userId, [...(byUser.get(connection.userId) ?? []), connection]);
+  const byUser = new Map(page.map((row) => [row.userId, row.connections]));
+  const userIds = page.map((row) => row.userId);
   const waiting = new Map<string, { legacy: string; successor: string }>();
   for (const userId of userIds) {
     const mine = byUser.get(userId) ?? [];
