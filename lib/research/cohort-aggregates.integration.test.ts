@@ -1,5 +1,5 @@
 /**
- * The cohort aggregates (decision 0016) against a real PostgreSQL: after every kind of write —
+ * The cohort aggregates (decision 0015) against a real PostgreSQL: after every kind of write —
  * a sync chunk through the real writers, a re-sync that changes and removes nights, a Google row
  * arriving for a night that had a Fitbit one, a participant leaving and coming back, an admin's
  * data deletion and "Delete my data" — the cohort charts and table read from the aggregates equal

@@ -31,7 +31,7 @@ type NightRow = { date: Date; sleep_n: number; total: Quartiles; deep: Quartiles
  * Per night, the median and interquartile band across the study's current participants of total
  * sleep, stage minutes, HRV and breathing rate: read from StudyNightAggregate, which the database
  * keeps current (percentile_cont over each night's resolved values, one provider per person and
- * night, the main sleep; decision 0016). One row per night of the range, so the cost does not
+ * night, the main sleep; decision 0015). One row per night of the range, so the cost does not
  * grow with the cohort. Only the study's metrics, only inside its window (the caller clips).
  */
 export async function getCohortNights(study: AuthorizedStudy, range: { from: string; to: string }): Promise<CohortNight[]> {

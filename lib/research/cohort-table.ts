@@ -38,7 +38,7 @@ const SORT_SQL: Record<CohortQuery["sort"], Prisma.Sql> = {
  * PostgreSQL; coverage counts only nights inside the study window (up to today).
  *
  * Coverage comes from StudyParticipantCoverage, which the database keeps per participant
- * (nights with data from the window's start to its end, decision 0016); nights after today
+ * (nights with data from the window's start to its end, decision 0015); nights after today
  * (a timezone ahead of UTC) are taken off here from a short index range. So a sort by coverage
  * is a join and a sort of one number per participant, not a count of everyone's nights.
  */

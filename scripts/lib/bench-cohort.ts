@@ -2,7 +2,7 @@
  * The researcher's side of `npm run bench`: server time of the cohort table and the cohort
  * charts for a study of 50 and one of 500 synthetic participants (120 nights each, same
  * database), the peak memory of streaming the 500-participant export, and what the aggregates
- * the views read (decision 0016) cost the writers: seeding, and one participant's sync chunk.
+ * the views read (decision 0015) cost the writers: seeding, and one participant's sync chunk.
  * Times are medians of repeated calls of the same server functions the pages and API call; the
  * calls for 50 and 500 alternate, so load from other processes on a shared machine falls on both.
  */

@@ -98,7 +98,7 @@ ALTER TABLE "StudyParticipantCoverage" ADD CONSTRAINT "StudyParticipantCoverage_
 
 
 -- ============================================================================================
--- Cohort aggregates, maintained by triggers (docs/decisions/0016-cohort-aggregates-by-triggers.md).
+-- Cohort aggregates, maintained by triggers (docs/decisions/0015-cohort-aggregates.md).
 -- Any write to the health tables, an enrolment or a study's window marks what it touched; one
 -- deferred trigger per transaction resolves the marks at COMMIT, so every writer (sync chunks,
 -- webhooks, admin deletes, cascades from "Delete my data", fixtures, seeds) keeps the cohort
