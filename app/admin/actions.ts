@@ -6,6 +6,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { revokeAccess } from "@/lib/admin/revoke-access";
 import { revokeMessage } from "@/lib/admin/revoke-message";
+import { notifyWaiting } from "@/lib/admin/notify-move";
+import { setLegacyApiRetired } from "@/lib/admin/set-legacy-retired";
 import { defineAction } from "@/lib/http/action";
 
 const roleChangeSchema = z.object({ userId: z.string().regex(/^[a-z0-9]{20,32}$/), role: z.enum(["PARTICIPANT", "RESEARCHER"]) });
@@ -31,4 +33,31 @@ const revokeSchema = z.object({
 export const revokeAccessAction = defineAction({ input: revokeSchema, allow: { roles: ["ADMIN"] }, name: "access.revoke" }, async (input, { viewer }) => {
   const result = await revokeAccess(viewer, input.userId, input.data);
   return { message: revokeMessage(result), result };
+});
+
+const legacyRetiredSchema = z.object({
+  retired: z.enum(["on", "off"]),
+  // The confirmation checkbox; a stray post without it changes nothing.
+  confirm: z.literal("yes", { message: "Tick the box to confirm." }),
+});
+
+/** The deployment-wide "legacy Fitbit API retired" switch (issue 9 §1). */
+export const setLegacyRetiredAction = defineAction({ input: legacyRetiredSchema, allow: { roles: ["ADMIN"] }, name: "deployment.legacy_retired" }, async (input, { viewer }) => {
+  const change = await setLegacyApiRetired(viewer, input.retired === "on");
+  return {
+    message: change.retired
+      ? `The legacy Fitbit API is marked retired. ${change.connections} ${change.connections === 1 ? "connection was" : "connections were"} retired; those people are asked to update their connection.`
+      : `The legacy Fitbit API is in use again. ${change.connections} ${change.connections === 1 ? "connection" : "connections"} the switch had retired ${change.connections === 1 ? "syncs" : "sync"} again.`,
+  };
+});
+
+const notifySchema = z.union([
+  z.object({ scope: z.literal("one"), userId: z.string().regex(/^[a-z0-9]{20,32}$/) }),
+  z.object({ scope: z.literal("everyone") }),
+]);
+
+/** Send the "Update your connection" link again, to one waiting person or everyone waiting. */
+export const notifyMoveAction = defineAction({ input: notifySchema, allow: { roles: ["ADMIN"] }, name: "move.notify" }, async (input, { viewer }) => {
+  const { notified } = await notifyWaiting(viewer, input.scope === "one" ? input.userId : undefined);
+  return { message: notified === 0 ? "Nobody is waiting to update their connection." : `The update link was queued for ${notified} ${notified === 1 ? "person" : "people"}.` };
 });

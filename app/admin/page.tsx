@@ -22,6 +22,7 @@ export default async function AdminPage({ searchParams }: Props) {
       <nav className="actions" aria-label="Admin sections">
         <a href="#users-heading">Users</a>
         <a href="#studies-heading">Studies</a>
+        <Link href="/admin/moves">Moving to Google</Link>
         <Link href="/admin/audit">Audit log</Link>
       </nav>
       {moves.moved + moves.waiting > 0 ? (
@@ -29,7 +30,8 @@ export default async function AdminPage({ searchParams }: Props) {
           <h2 id="moves-heading">Moving to Google</h2>
           <p>
             {moves.moved} moved, {moves.waiting} waiting{moves.mismatched > 0 ? ` (${moves.mismatched} tried an account that belongs to someone else or has no Fitbit linked)` : ""}.{" "}
-            <span className="muted">Waiting people see “Update your connection” on their next visit; their history is kept.</span>
+            <span className="muted">Waiting people see “Update your connection” on their next visit; their history is kept.</span>{" "}
+            <Link href="/admin/moves">Legacy API switch, who is waiting, send the link again</Link>
           </p>
         </section>
       ) : null}

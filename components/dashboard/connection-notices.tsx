@@ -47,6 +47,11 @@ export function ConnectionNotices({
       {move.state === "waiting" && !outcome.move ? (
         <div className="notice notice-warn stack" data-testid="update-connection">
           <h2>Update your connection</h2>
+          {move.notifiedAt ? (
+            <p data-testid="asked-again">
+              <strong>We asked you again on {move.notifiedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}.</strong>
+            </p>
+          ) : null}
           <p>
             {move.legacy} has switched off the connection Nightly used. Your history is safe and stays here. Sign in with{" "}
             {move.successor.name}, where {move.legacy} accounts live now, and your nights continue with no gap.

@@ -19,6 +19,11 @@ export const AUDIT_ACTIONS = [
   "api_token.use",
   "access.revoke",
   "connection.move",
+  "deployment.legacy_retired",
+  "move.notify",
+  "import.shimmer",
+  "reauthorization.start",
+  "reauthorization.complete",
   "token.refresh_failed",
   "audit.export",
 ] as const;

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { isLegacyApiRetired } from "@/lib/deployment/legacy-retired";
 import { log } from "@/lib/log";
 import { legacyProviderIds, legacyProviderOf, providerById, successorProviderOf } from "@/lib/providers/registry";
 import { revokeAtProvider } from "./connections";
@@ -59,7 +60,8 @@ export async function completeMove(userId: string, providerId: string): Promise<
   if (!legacy) return "nothing_to_move";
   const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider: legacy.id } } });
   if (!connection || connection.movedAt) return "nothing_to_move";
-  const outcome = await revokeAtProvider(connection);
+  // With the legacy API marked retired for the deployment, no request goes to it, not even this.
+  const outcome = (await isLegacyApiRetired(legacy.id)) ? "not_tried_api_retired" : await revokeAtProvider(connection);
   const successor = providerById(providerId);
   await db.providerConnection.update({
     where: { id: connection.id },
@@ -86,8 +88,9 @@ export async function completeMove(userId: string, providerId: string): Promise<
 
 export type MoveState =
   | { state: "none" }
-  /** The legacy connection no longer syncs and no successor is connected: ask to update. */
-  | { state: "waiting"; legacy: string; successor: { id: string; name: string } }
+  /** The legacy connection no longer syncs and no successor is connected: ask to update.
+   * `notifiedAt`: when an admin last sent the update link again (lib/admin/notify-move.ts). */
+  | { state: "waiting"; legacy: string; successor: { id: string; name: string }; notifiedAt: Date | null }
   | { state: "moved"; legacy: string; successor: { id: string; name: string }; movedAt: Date };
 
 /** The fields of a person's connections the move state is decided from. */
@@ -101,7 +104,7 @@ export interface MoveStateConnection {
 export async function moveStateOf(userId: string): Promise<MoveState> {
   const connections = await db.providerConnection.findMany({
     where: { userId },
-    select: { provider: true, status: true, movedAt: true },
+    select: { provider: true, status: true, movedAt: true, moveNotifiedAt: true },
   });
   return moveStateFrom(connections);
 }
@@ -115,7 +118,7 @@ export function moveStateFrom(connections: readonly MoveStateConnection[]): Move
     const legacyName = providerById(connection.provider).copy.name;
     if (connection.movedAt) return { state: "moved", legacy: legacyName, successor: copy, movedAt: connection.movedAt };
     const successorConnected = connections.some((c) => c.provider === successor.id && c.status === "ACTIVE");
-    if (connection.status === "RETIRED" && !successorConnected) return { state: "waiting", legacy: legacyName, successor: copy };
+    if (connection.status === "RETIRED" && !successorConnected) return { state: "waiting", legacy: legacyName, successor: copy, notifiedAt: connection.moveNotifiedAt };
   }
   return { state: "none" };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { openToken, sealToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
+import { retireBySwitch } from "@/lib/deployment/retire-by-switch";
 import { RETIRED_REASON } from "./connections";
 import { AppError } from "@/lib/errors/app-error";
 import { auditRefreshFailure } from "@/lib/audit/token-refresh-failed";
@@ -59,6 +60,8 @@ export async function getAccessToken(userId: string, providerId?: string): Promi
   const connection = await db.providerConnection.findUnique({ where: { userId_provider: { userId, provider } } });
   if (!connection) throw new AppError(409, "connection_revoked", `${nameOf(provider)} is not connected.`);
   if (connection.status !== "ACTIVE" || !connection.accessTokenEnc) throw unavailable(connection.status, provider);
+  // The admin marked the legacy API retired: a run already under way stops at its next request.
+  if ((await retireBySwitch(connection)).status === "RETIRED") throw unavailable("RETIRED", provider);
   const expiresAt = connection.accessTokenExpiresAt?.getTime() ?? 0;
   if (expiresAt - REFRESH_MARGIN_MS > Date.now()) {
     return {

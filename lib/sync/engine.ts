@@ -1,6 +1,7 @@
 import "server-only";
 import type { SyncStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { retireBySwitch } from "@/lib/deployment/retire-by-switch";
 import { AppError } from "@/lib/errors/app-error";
 import type { PersonZone } from "@/lib/providers/local-time";
 import { providerById } from "@/lib/providers/registry";
@@ -56,7 +57,7 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
   if (!providerId) return { kind: "stopped", reason: NOT_CONNECTED };
   const provider = providerById(providerId);
   const messages = messagesFor(provider.copy);
-  const [user, connection] = await Promise.all([
+  const [user, found] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       select: { timezone: true, utcOffsetMs: true, memberSince: true },
@@ -65,6 +66,9 @@ async function runLocked(userId: string, options: RunOptions, runId: string): Pr
       where: { userId_provider: { userId, provider: provider.id } },
     }),
   ]);
+  // An admin marked the legacy API retired for the deployment: no request goes to it; the
+  // connection is retired as a 410 would retire it (issue 9 §1).
+  const connection = found ? await retireBySwitch(found) : found;
   // A person deleted while their job waited in the queue: nothing to sync, nothing to retry.
   if (!user) return { kind: "stopped", reason: NOT_CONNECTED };
   const state = await db.syncState.upsert({
