@@ -98,6 +98,7 @@ export interface MoveStateConnection {
   provider: string;
   status: string;
   movedAt: Date | null;
+  moveNotifiedAt: Date | null;
 }
 
 /** What the participant's dashboard says about moving (the "Update your connection" notice). */

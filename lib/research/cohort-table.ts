@@ -67,7 +67,7 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
   const sortKey = SORT_SQL[query.sort];
   const sortCount = query.sort === "sleepCoverage" ? Prisma.sql`c.sleep_nights` : query.sort === "nights7" ? nights7 : null;
   const rows = await db.$queryRaw<
-    Array<{ id: string; userId: string; studyCode: string; name: string | null; provider: string | null; status: string | null; last_device_sync: Date | null; battery: string | null; last_data_sync: Date | null; sleep_nights: bigint; hrv_nights: bigint; br_nights: bigint; food_days: bigint; nights7: bigint; total: bigint; connections: Array<{ provider: string; status: string; movedAt: string | null }> }>
+    Array<{ id: string; userId: string; studyCode: string; name: string | null; provider: string | null; status: string | null; last_device_sync: Date | null; battery: string | null; last_data_sync: Date | null; sleep_nights: bigint; hrv_nights: bigint; br_nights: bigint; food_days: bigint; nights7: bigint; total: bigint; connections: Array<{ provider: string; status: string; movedAt: string | null; moveNotifiedAt: string | null }> }>
   >`
     WITH later AS (
       -- Nights inside the window but after today: counted in the coverage row, not shown yet.
@@ -99,12 +99,12 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
       (SELECT max(d."lastSyncAt") FROM "Device" d WHERE d."userId" = c."userId") AS last_device_sync,
       (SELECT d.battery FROM "Device" d WHERE d."userId" = c."userId" ORDER BY d."lastSyncAt" DESC NULLS LAST LIMIT 1) AS battery,
       c.sleep_nights, c.hrv_nights, c.br_nights, c.food_days, ${query.sort === "nights7" ? Prisma.sql`c.sort_count` : nights7} AS nights7,
-      (SELECT coalesce(json_agg(json_build_object('provider', pc.provider, 'status', pc.status, 'movedAt', pc."movedAt") ORDER BY pc."updatedAt" DESC), '[]')
+      (SELECT coalesce(json_agg(json_build_object('provider', pc.provider, 'status', pc.status, 'movedAt', pc."movedAt" AT TIME ZONE 'UTC', 'moveNotifiedAt', pc."moveNotifiedAt" AT TIME ZONE 'UTC') ORDER BY pc."updatedAt" DESC), '[]')
        FROM "ProviderConnection" pc WHERE pc."userId" = c."userId") AS connections
     FROM page c
     ORDER BY ${sortCount ? Prisma.sql`c.sort_count` : sortKey} ${direction}, c."studyCode" ASC
   `;
-  const moves = await cohortMoveStates(rows.map((row) => ({ userId: row.userId, connections: row.connections.map((c) => ({ ...c, movedAt: c.movedAt ? new Date(c.movedAt) : null })) })));
+  const moves = await cohortMoveStates(rows.map((row) => ({ userId: row.userId, connections: row.connections.map((c) => ({ ...c, movedAt: c.movedAt ? new Date(c.movedAt) : null, moveNotifiedAt: c.moveNotifiedAt ? new Date(c.moveNotifiedAt) : null })) })));
   const share = (count: bigint, metric: string) => (study.metrics.includes(metric as never) && windowDays > 0 ? Number(count) / windowDays : null);
   const items: CohortRow[] = rows.map((row) => ({
     participantId: row.id,
