@@ -28,6 +28,10 @@ const pagingSchema = z.strictObject({
   scanDays: z.number().int().min(1).max(3660).optional(),
 });
 const providerSchema = z.enum(["fitbit", "google"]).default("fitbit");
+const deleteDataSchema = z.strictObject({
+  dataType: z.string().min(1).max(64),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be yyyy-MM-dd"),
+});
 
 type Handler = (ctx: RequestContext, params: Record<string, string>) => Promise<unknown> | unknown;
 interface ControlRoute {
@@ -159,6 +163,30 @@ const routes: ControlRoute[] = [
       return { ...ctx.state.google.paging };
     },
   },
+  {
+    method: "POST",
+    pattern: /^\/google\/users\/(?<id>[^/]+)\/delete-data$/,
+    handle: async (ctx, params) => {
+      const g = person(params);
+      const body = await input(ctx, deleteDataSchema);
+      return { deleted: ctx.state.google.webhooks.deleteData(g, body.dataType, body.date) };
+    },
+  },
+  {
+    method: "GET",
+    pattern: /^\/google\/webhooks\/deliveries$/,
+    handle: (ctx) => ({ deliveries: ctx.state.google.webhooks.deliverer.log() }),
+  },
+  {
+    method: "POST",
+    pattern: /^\/google\/webhooks\/scan$/,
+    handle: (ctx) => ({ notified: ctx.state.google.webhooks.scan() }),
+  },
+  {
+    method: "POST",
+    pattern: /^\/google\/webhooks\/rotate-key$/,
+    handle: (ctx) => ({ primaryKeyId: ctx.state.google.webhooks.signer.rotate() }),
+  },
   { method: "GET", pattern: /^\/faults$/, handle: (ctx) => ({ faults: ctx.state.faults.list() }) },
   {
     method: "POST",
@@ -190,7 +218,9 @@ const routes: ControlRoute[] = [
       const body = await input(ctx, clockSchema);
       if ("advanceSeconds" in body) ctx.state.clock.advanceMs(body.advanceSeconds * 1000);
       else ctx.state.clock.setMs(body.setMs);
-      return { nowMs: ctx.state.clock.now() };
+      // Nights that ended in the jump are "recorded" now: subscribers hear of them.
+      const notified = ctx.state.google.webhooks.scan();
+      return { nowMs: ctx.state.clock.now(), notified };
     },
   },
   {

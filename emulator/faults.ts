@@ -13,6 +13,10 @@ export const FAULT_KINDS = [
   "corrupt",
   /** Alias of `corrupt`. */
   "invalid_payload",
+  /** Webhook deliveries only (endpoint `google.webhook.delivery`): the notification is lost. */
+  "drop",
+  /** Webhook deliveries only: the notification arrives twice. */
+  "duplicate",
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -38,8 +42,10 @@ export interface Fault extends FaultInput {
 
 /** Which faults a request can receive: data routes get all kinds; the token endpoint only
  * server errors and latency (and only when the fault names it explicitly). */
-export type FaultSurface = "data" | "oauth";
+export type FaultSurface = "data" | "oauth" | "webhook";
 const OAUTH_KINDS: readonly FaultKind[] = ["500", "latency"];
+/** Deliveries take only these, and only from faults that name the delivery endpoint. */
+const WEBHOOK_KINDS: readonly FaultKind[] = ["drop", "duplicate"];
 
 export class FaultQueue {
   private faults: Fault[] = [];
@@ -74,7 +80,8 @@ export class FaultQueue {
           (f.endpoint === endpoint || endpoint.startsWith(`${f.endpoint}.`))
         );
       }
-      return f.endpoint === "*" || f.endpoint === endpoint;
+      if (surface === "webhook") return WEBHOOK_KINDS.includes(f.kind) && f.endpoint === endpoint;
+      return !WEBHOOK_KINDS.includes(f.kind) && (f.endpoint === "*" || f.endpoint === endpoint);
     });
     if (index < 0) return undefined;
     const fault = this.faults[index]!;

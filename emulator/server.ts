@@ -73,6 +73,14 @@ export interface EmulatorOptions {
   googleTokenLifetimeSeconds?: number;
   /** Health API quota per person per minute. Default 300. */
   googleRateLimitPerMinute?: number;
+  /** Webhook deliveries: first retry after this many ms, doubling. Default 1000. */
+  webhookRetryBaseMs?: number;
+  /** Webhook deliveries: tries before a notification is discarded. Default 8. */
+  webhookMaxAttempts?: number;
+  /** Real-time interval of the new-night check for webhooks (0 = on clock moves only). Default 30000. */
+  webhookScanMs?: number;
+  /** The Cloud project number in `/v4/projects/{p}/subscribers`. Default "100200300400". */
+  googleProjectNumber?: string;
 }
 
 export interface RunningEmulator {
@@ -100,6 +108,10 @@ const optionsSchema = z.object({
   startTimeMs: z.number().int().nonnegative().optional(),
   googleTokenLifetimeSeconds: z.number().int().min(1).default(3600),
   googleRateLimitPerMinute: z.number().int().min(1).default(300),
+  webhookRetryBaseMs: z.number().int().min(1).max(3_600_000).default(1000),
+  webhookMaxAttempts: z.number().int().min(1).max(100).default(8),
+  webhookScanMs: z.number().int().min(0).max(3_600_000).default(30_000),
+  googleProjectNumber: z.string().regex(/^\d{1,20}$/).default("100200300400"),
 });
 
 /** Form-posting OAuth endpoints (JSON answers) and their counter names. */
@@ -291,6 +303,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dataRoutes,
     retired: options.retired ?? false,
     googleClients,
+    webhooks: { retryBaseMs: opts.webhookRetryBaseMs, maxAttempts: opts.webhookMaxAttempts, scanMs: opts.webhookScanMs },
   });
   let url = "";
   const oidc = new OidcIssuer(options.oidcClients);
@@ -342,6 +355,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        state.google.webhooks.stop();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

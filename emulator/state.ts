@@ -10,6 +10,7 @@ import { RateLimiter } from "./fitbit/rate-limit";
 import { TokenStore } from "./fitbit/tokens";
 import type { GoogleClient } from "./google/clients";
 import { GoogleState } from "./google/state";
+import type { WebhookOptions } from "./google/webhooks/state";
 import type { DataRoute, RegisteredClient } from "./types";
 
 /** Validates client registrations (env JSON or options) before anything trusts them. */
@@ -49,6 +50,8 @@ export interface EmulatorStateInit {
   googleClients: GoogleClient[];
   googleTokenLifetimeSeconds: number;
   googleRateLimitPerMinute: number;
+  webhooks: WebhookOptions;
+  googleProjectNumber: string;
 }
 
 export class EmulatorState {
@@ -78,6 +81,9 @@ export class EmulatorState {
       init.googleClients,
       init.googleTokenLifetimeSeconds,
       init.googleRateLimitPerMinute,
+      this.faults,
+      init.webhooks,
+      init.googleProjectNumber,
     );
   }
 

@@ -193,5 +193,8 @@ async function answeredByFault(
     case "corrupt":
     case "invalid_payload":
       return false; // applied to the route's body later
+    case "drop":
+    case "duplicate":
+      return false; // webhook deliveries only; never taken here
   }
 }

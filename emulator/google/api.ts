@@ -124,6 +124,7 @@ export async function handleGoogleApi(ctx: RequestContext): Promise<void> {
       body,
       nowMs,
       paging: google.paging,
+      isDeleted: (kebab, p) => google.webhooks.isDeleted(g.healthUserId, kebab, p),
     });
     const value = fault && isCorrupt(fault) ? corruptBody(answer) : answer;
     sendGoogleJson(res, 200, value);
@@ -168,6 +169,8 @@ async function answeredByFault(ctx: RequestContext, fault: Fault): Promise<boole
       return true;
     case "corrupt":
     case "invalid_payload":
+    case "drop": // webhook deliveries only; never taken here
+    case "duplicate":
       return false;
   }
 }

@@ -11,6 +11,7 @@ import { sendGoogleJson, sendOAuthError } from "./errors";
 import { handleGoogleAuthorizeGet, handleGoogleAuthorizePost } from "./oauth-authorize";
 import { handleGoogleRevoke, handleGoogleToken } from "./oauth-token";
 import { discoveryDocument, handleUserinfo } from "./oidc";
+import { handleSubscriberApi, isSubscriberPath, KEYSET_PATH, serveKeyset } from "./webhooks/routes";
 
 export const GOOGLE_AUTHORIZE_PATH = "/o/oauth2/v2/auth";
 
@@ -23,6 +24,7 @@ export function isGooglePath(path: string): boolean {
     path === "/oauth2/v3/certs" ||
     path === "/v1/userinfo" ||
     path === "/oauth2/v3/userinfo" ||
+    path === KEYSET_PATH ||
     path.startsWith("/v4/")
   );
 }
@@ -30,7 +32,9 @@ export function isGooglePath(path: string): boolean {
 export async function dispatchGoogle(ctx: RequestContext): Promise<void> {
   const { req, res, state } = ctx;
   const path = ctx.target.pathname;
+  if (isSubscriberPath(path)) return handleSubscriberApi(ctx);
   if (path.startsWith("/v4/")) return handleGoogleApi(ctx);
+  if (path === KEYSET_PATH && req.method === "GET") return serveKeyset(ctx);
   if (path === GOOGLE_AUTHORIZE_PATH) {
     if (req.method === "GET") {
       ctx.endpoint = "google.oauth.authorize";

@@ -31,6 +31,7 @@ export function sendGoogleRaw(
 export type RpcStatus =
   | "INVALID_ARGUMENT"
   | "FAILED_PRECONDITION"
+  | "ALREADY_EXISTS"
   | "UNAUTHENTICATED"
   | "PERMISSION_DENIED"
   | "NOT_FOUND"

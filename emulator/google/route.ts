@@ -2,6 +2,7 @@
 import type { View } from "../data/history";
 import type { GooglePerson } from "./people";
 import type { HealthArea } from "./scopes";
+import type { Point } from "./points";
 import type { PagingSettings } from "./state";
 
 export interface GoogleRequest {
@@ -13,6 +14,8 @@ export interface GoogleRequest {
   body: string;
   nowMs: number;
   paging: PagingSettings;
+  /** Points the person deleted (control API `google/users/{id}/delete-data`): no longer served. */
+  isDeleted: (kebab: string, p: Point) => boolean;
 }
 
 export interface GoogleRoute {

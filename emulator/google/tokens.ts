@@ -159,6 +159,9 @@ export class GoogleTokenStore {
     return this.access.get(token) ?? this.refresh.get(token);
   }
 
+  /** Told when a person's grant ends (the webhooks announce it to subscribers). */
+  onRevoke: ((userId: string) => void) | null = null;
+
   /** Ends the grant: every token of this user for this client, and the remembered scopes. */
   revokeGrant(clientId: string, userId: string): void {
     for (const t of this.access.values())
@@ -167,6 +170,7 @@ export class GoogleTokenStore {
       if (t.clientId === clientId && t.userId === userId) t.revoked = true;
     this.grants.delete(`${clientId}\n${userId}`);
     this.revokedAt.set(userId, this.clock.now());
+    this.onRevoke?.(userId);
   }
 
   /** Control API: the user removes the app(s) from their Google Account. */

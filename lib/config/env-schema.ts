@@ -55,6 +55,11 @@ export const envSchema = z.object({
   /** Google's signing keys for the sign-in ID token (whose issuer is GOOGLE_OAUTH_BASE_URL's origin). */
   GOOGLE_JWKS_URL: url.default("https://www.googleapis.com/oauth2/v3/certs"),
   GOOGLE_HEALTH_API_BASE_URL: url.default("https://health.googleapis.com"),
+  /** Push (Google Health webhooks, docs/decisions/0017-google-health-push.md): the secret Google
+   * sends as `Authorization` on every notification. Unset = push off, polling only. */
+  GOOGLE_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").max(512).optional(),
+  /** Where Google publishes the Tink keyset that signs notifications (`X-HEALTHAPI-SIGNATURE`). */
+  GOOGLE_WEBHOOK_KEYSET_URL: url.optional(),
   /** `on` (default): this web process also runs background jobs. `off`: web only. */
   NIGHTLY_WORKER: z.enum(["on", "off"]).default("on"),
   /** Set by `npm run demo`: emulator-backed, seeded, with generated secrets under .data/. */
@@ -93,6 +98,8 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
     if (Boolean(env[id]) !== Boolean(env[secret]))
       ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `set together with ${env[id] ? id : secret}` });
   }
+  if (env.GOOGLE_WEBHOOK_SECRET && !env.GOOGLE_WEBHOOK_KEYSET_URL)
+    ctx.addIssue({ code: "custom", path: ["GOOGLE_WEBHOOK_KEYSET_URL"], message: "push needs the keyset URL that verifies notification signatures" });
   if (!env.GOOGLE_CLIENT_ID && !env.FITBIT_CLIENT_ID)
     ctx.addIssue({
       code: "custom",

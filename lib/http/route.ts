@@ -132,7 +132,7 @@ function parseQuery(request: NextRequest, schema: z.ZodType): unknown {
 }
 
 /** A query that failed because the database went away is a 503, not our bug (a 500). */
-async function unlessDatabaseDown(error: unknown): Promise<unknown> {
+export async function unlessDatabaseDown(error: unknown): Promise<unknown> {
   if (error instanceof AppError) return error;
   return assertDatabaseAvailable(1000).then(
     () => error,

@@ -190,6 +190,34 @@ export interface ProviderSyncPlan {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Push: a provider that notifies Nightly of changes (Google Health webhooks, decision 0017).
+
+/** One changed stretch as the provider named it: instants (RFC 3339) and/or local civil times. */
+export interface PushInterval {
+  start: string | null;
+  end: string | null;
+  civilStart: string | null;
+  civilEnd: string | null;
+}
+
+/** What a notification says changed. It carries no values: the data is read again. */
+export interface PushChange {
+  operation: "UPSERT" | "DELETE";
+  dataType: string;
+  intervals: PushInterval[];
+}
+
+export interface ProviderPush {
+  /**
+   * The steps that re-read exactly what changed (a metric and the person's local dates), for
+   * the engine to fetch and commit like any step but without moving a cursor. The same steps
+   * serve UPSERT and DELETE: a re-read window replaces what was stored for it, so deleted data
+   * goes and the order notifications arrive in does not matter. [] = a type Nightly keeps not.
+   */
+  stepsFor(change: PushChange, zone: PersonZone): SyncStep[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // The provider.
 
 /** What a provider's NextAuth `profile()` returns: the user row's fields. */
@@ -241,4 +269,6 @@ export interface HealthProvider {
   fetchDevices?(ctx: FetchContext): Promise<FetchResult>;
   /** Per-day detail (meals, macros) for days the nutrition series says have food logged. */
   fetchFoodDay?(ctx: FetchContext, day: string): Promise<FetchResult>;
+  /** Present when the provider can push changes (webhooks). */
+  push?: ProviderPush;
 }

@@ -15,6 +15,9 @@ import {
   type SyncJob,
 } from "./queue";
 import { resumeVanishedRuns, SWEEP_MS } from "./vanished-runs";
+import { handlePushJob } from "./push/process";
+import { ensurePushQueue, PUSH_QUEUE } from "./push/queue";
+import { prunePushNotifications, requeueStalePush } from "./push/record";
 
 /**
  * The sync worker: a few users at once per process (each run is I/O-bound and rate-limited per
@@ -104,6 +107,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
   try {
     boss = await getBoss();
     await ensureQueues(boss);
+    await ensurePushQueue(boss);
   } catch (error) {
     started = false; // the database may not be up yet: the caller can try again
     throw error;
@@ -118,13 +122,26 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
         await handleSyncJob(job.data);
       },
     }),
+    // Push notifications' targeted syncs: short (one night), so one slot keeps up, and they never
+    // wait behind a long backfill in the sync queue.
+    startJobLoop(boss, PUSH_QUEUE, {
+      slots: 1,
+      pollMs: Math.min(pollMs, 1000),
+      handle: async (job) => {
+        await handlePushJob(job.data, { retryBaseMs: runOptions?.retryBaseMs });
+      },
+    }),
     startJobLoop(boss, SCHEDULE_QUEUE, {
       slots: 1,
       pollMs: Math.max(pollMs, 5000),
       handle: async () => {
         const queued = await enqueueActiveUsers();
         log.info("scheduled sync queued", { users: queued });
-        // Housekeeping on the same tick: dead connections' tokens past DEAD_CONNECTION_TOKEN_DAYS.
+        // Housekeeping on the same tick: push notifications whose job was lost, old push records,
+        // dead connections' tokens past DEAD_CONNECTION_TOKEN_DAYS.
+        await requeueStalePush()
+          .then(() => prunePushNotifications())
+          .catch((error: unknown) => log.warn("push housekeeping failed", { error: error instanceof Error ? error.message : String(error) }));
         await purgeDeadConnectionTokens().catch((error: unknown) =>
           log.error("could not drop dead connections' tokens", { error: error instanceof Error ? error.message : String(error) }),
         );

@@ -30,6 +30,8 @@ export const UNDECLARED_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "NextAuth's own handler: its CSRF token, state and PKCE checks guard sign-in and sign-out",
   "app/api/health/route.ts": "liveness for load balancers: says only whether the database answers",
   "app/unavailable/route.ts": "a static 503 page shown while the database is down",
+  "app/api/webhooks/google-health/route.ts":
+    "Google Health webhook (defineWebhookRoute): no session or token; every request must carry the configured secret (401/403) and notifications an ECDSA signature over the body (401) before anything is recorded — tested in lib/providers/google/webhook/endpoint.integration.test.ts",
 };
 
 /** Pages anyone may open, each with the reason. */

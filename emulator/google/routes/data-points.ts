@@ -17,7 +17,8 @@ function page(spec: DataTypeSpec, req: GoogleRequest, method: "list" | "reconcil
   const filter = parseFilter(filterText, spec.members, spec.allowOr);
   const size = pageSizeOf(req.query.get("pageSize"), spec);
   const family = method === "reconcile" ? req.query.get("dataSourceFamily") : null;
-  const keep = sourceFamily(family);
+  const fromFamily = sourceFamily(family);
+  const keep = (p: Point) => fromFamily(p) && !req.isDeleted(spec.kebab, p);
   const key = requestKey([
     spec.kebab,
     method,
