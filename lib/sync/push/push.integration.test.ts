@@ -140,4 +140,19 @@ describe("Google Health push", () => {
     await until("the night removed", async () => !(await db.sleepLog.findFirst({ where: { userId, dateOfSleep: newest.dateOfSleep } })));
     expect(await db.pushNotification.findFirst({ where: { operation: "DELETE" }, orderBy: { receivedAt: "desc" } })).toMatchObject({ outcome: "synced" });
   }, 30_000);
+
+  it("while push works the scheduled poll skips recently synced connections; when it stops, polling is back every 15 minutes", async () => {
+    const { enqueueActiveUsers } = await import("@/lib/sync/queue");
+    const { getSyncStatus } = await import("@/lib/sync/status");
+    const { deploymentPushStatus } = await import("@/lib/sync/push/status");
+    await db.syncState.updateMany({ where: { userId }, data: { lastSyncCompletedAt: new Date() } });
+    expect((await getSyncStatus(userId)).push).toMatchObject({ healthy: true });
+    expect(await enqueueActiveUsers()).toBe(0);
+    expect((await deploymentPushStatus())[0]).toMatchObject({ providerName: "Google", enabled: true, healthy: true });
+
+    // No notification for two days: push is not healthy, and the poll takes the person again.
+    await db.pushNotification.updateMany({ data: { receivedAt: new Date(Date.now() - 2 * DAY_MS) } });
+    expect((await getSyncStatus(userId)).push).toMatchObject({ healthy: false });
+    expect(await enqueueActiveUsers()).toBe(1);
+  });
 });
