@@ -99,3 +99,19 @@ test("sign in → the last 30 nights appear → change range → a night's hypno
     await expect(shortTable.locator("tbody tr")).toHaveCount(shortData.length);
   }
 });
+
+test("keyboard: arrow keys move along the sleep stages chart and Enter opens that night", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInWithFitbit(page, PEOPLE.dana);
+  await page.goto("/dashboard/sleep?preset=7d");
+  const stages = figure(page, "Sleep stages");
+  // The drawing loads after the page (recharts is not in the first load); its SVG takes focus.
+  const surface = stages.locator("svg.recharts-surface").first();
+  await expect(surface).toBeVisible({ timeout: 30_000 });
+  await surface.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/night=\d{4}-\d{2}-\d{2}/);
+  await expect(page.getByRole("heading", { name: /Night ending/ })).toBeVisible();
+});

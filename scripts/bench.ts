@@ -22,12 +22,13 @@ import { SAFETY_MARGIN } from "../lib/sync/requester";
 import { benchCohort } from "./lib/bench-cohort";
 import { benchFairness } from "./lib/bench-fairness";
 import { benchGoogle } from "./lib/bench-google";
+import { benchPages } from "./lib/bench-pages";
 
 /**
  * Sections, in order. `npm run bench` runs them all; `npm run bench -- cohort` (or several names)
  * runs only those, so one measurement can be retaken without the whole suite.
  */
-const SECTIONS = ["backfill", "google", "fairness", "cohort"] as const;
+const SECTIONS = ["backfill", "google", "fairness", "cohort", "pages"] as const;
 type Section = (typeof SECTIONS)[number];
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 const unknown = requested.filter((name) => !(SECTIONS as readonly string[]).includes(name));
@@ -136,6 +137,7 @@ try {
   if (runs("google")) await benchGoogle(emulator, HISTORY_DAYS);
   if (runs("fairness")) await benchFairness(emulator.url);
   if (runs("cohort")) await benchCohort(database.url);
+  if (runs("pages")) await benchPages(database.url, emulator.url, DEMO_PEOPLE[0]!.encodedId);
   await db.$disconnect();
 } finally {
   await emulator.close();

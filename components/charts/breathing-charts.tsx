@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Plot } from "./plot";
 import type { BreathingRow } from "@/lib/api-schemas/breathing";
 import { formatDayLabel } from "@/lib/dates";
 import { ChartFigure, DataTable, num } from "./chart-figure";
@@ -39,30 +39,34 @@ export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingR
       )}
     >
       <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart
-          data={days}
-          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-          onClick={(state: { activeLabel?: string | number }) => {
-            if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
-          }}
-        >
-          {keyboard.reporter}
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-          <YAxis
-            tick={AXIS_TICK}
-            width={44}
-            allowDecimals={false}
-            domain={[(min: number) => Math.floor(min - 0.5), (max: number) => Math.ceil(max + 0.5)]}
-            label={{ value: "brpm", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
-          <Line dataKey="full" name="Full sleep" stroke={COLORS.brand} strokeWidth={2.5} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-          <Line dataKey="deep" name="Deep" stroke={COLORS.deep} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line dataKey="light" name="Light" stroke={COLORS.light} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line dataKey="rem" name="REM" stroke={COLORS.rem} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.LineChart
+              data={days}
+              margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+              onClick={(state: { activeLabel?: string | number }) => {
+                if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
+              }}
+            >
+              <R.ActiveLabelReporter onChange={keyboard.report} />
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis
+                tick={AXIS_TICK}
+                width={44}
+                allowDecimals={false}
+                domain={[(min: number) => Math.floor(min - 0.5), (max: number) => Math.ceil(max + 0.5)]}
+                label={{ value: "brpm", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+              <R.Line dataKey="full" name="Full sleep" stroke={COLORS.brand} strokeWidth={2.5} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+              <R.Line dataKey="deep" name="Deep" stroke={COLORS.deep} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+              <R.Line dataKey="light" name="Light" stroke={COLORS.light} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+              <R.Line dataKey="rem" name="REM" stroke={COLORS.rem} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+            </R.LineChart>
+          </R.ResponsiveContainer>
+        )}
+      />
       </div>
     </ChartFigure>
   );
@@ -93,19 +97,23 @@ export function BreathingByStageChart({ day }: { day: BreathingRow }) {
         />
       )}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 22, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="stage" tick={AXIS_TICK} />
-          <YAxis tick={AXIS_TICK} width={44} domain={[0, "auto"]} />
-          <Tooltip />
-          <Bar dataKey="value" name="Breaths per minute" isAnimationActive={false} label={{ position: "top", fontSize: 12, fill: "var(--ink)" }}>
-            {data.map((row) => (
-              <Cell key={row.stage} fill={row.fill} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.BarChart data={data} margin={{ top: 22, right: 8, bottom: 4, left: 0 }}>
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="stage" tick={AXIS_TICK} />
+              <R.YAxis tick={AXIS_TICK} width={44} domain={[0, "auto"]} />
+              <R.Tooltip />
+              <R.Bar dataKey="value" name="Breaths per minute" isAnimationActive={false} label={{ position: "top", fontSize: 12, fill: "var(--ink)" }}>
+                {data.map((row) => (
+                  <R.Cell key={row.stage} fill={row.fill} />
+                ))}
+              </R.Bar>
+            </R.BarChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }

@@ -23,13 +23,27 @@ interface Props {
 }
 
 /** A chart as a named `<figure>` with a "Show table" / "Show chart" toggle and a text legend. */
-export function ChartFigure({ title, description, legend, table, busy = false, defaultTable = false, height = 280, children }: Props) {
+export function ChartFigure({
+  title,
+  description,
+  legend,
+  table,
+  busy = false,
+  defaultTable = false,
+  height = 280,
+  children,
+}: Props) {
   const id = useId();
   const [showTable, setShowTable] = useState(defaultTable);
   return (
     <figure className="chart-figure card" aria-labelledby={`${id}-caption`} aria-busy={busy}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
-      <button type="button" className="chip chart-toggle" aria-pressed={showTable} onClick={() => setShowTable((value) => !value)}>
+      <button
+        type="button"
+        className="chip chart-toggle"
+        aria-pressed={showTable}
+        onClick={() => setShowTable((value) => !value)}
+      >
         {showTable ? "Show chart" : "Show table"}
       </button>
       {description ? <div className="chart-description muted">{description}</div> : null}
@@ -61,11 +75,27 @@ export function Legend({ items }: { items: LegendItem[] }) {
         <li key={item.label}>
           <svg width="22" height="12" aria-hidden="true">
             {item.shape === "line" || item.shape === "dashed" ? (
-              <line x1="1" y1="6" x2="21" y2="6" stroke={item.color} strokeWidth="3" strokeDasharray={item.shape === "dashed" ? "4 3" : undefined} />
+              <line
+                x1="1"
+                y1="6"
+                x2="21"
+                y2="6"
+                stroke={item.color}
+                strokeWidth="3"
+                strokeDasharray={item.shape === "dashed" ? "4 3" : undefined}
+              />
             ) : item.shape === "tick" ? (
               <line x1="11" y1="0" x2="11" y2="12" stroke={item.color} strokeWidth="3" />
             ) : (
-              <rect x="1" y="1" width="20" height="10" rx="2" fill={item.color} fillOpacity={item.shape === "band" ? 0.3 : 1} />
+              <rect
+                x="1"
+                y="1"
+                width="20"
+                height="10"
+                rx="2"
+                fill={item.color}
+                fillOpacity={item.shape === "band" ? 0.3 : 1}
+              />
             )}
           </svg>
           {item.label}
@@ -82,7 +112,17 @@ export interface Column<Row> {
 }
 
 /** The table behind a chart: a `<caption>`, header cells with scope, rows in time order. */
-export function DataTable<Row>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row, index: number) => string }) {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row, index: number) => string;
+}) {
   return (
     <table>
       <caption>{caption}</caption>
@@ -119,5 +159,8 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: { caption: st
 /** "—" for missing numbers, so a gap reads as a gap in the table too. */
 export function num(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return "—";
-  return value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString("en-GB", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }

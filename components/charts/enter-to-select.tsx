@@ -1,19 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, type KeyboardEvent } from "react";
-import { useActiveTooltipLabel } from "recharts";
-
-/** Rendered inside a recharts chart: reports the bar or point the keyboard (arrow keys) is on. */
-function ActiveLabelReporter({ onChange }: { onChange: (label: string | null) => void }) {
-  const label = useActiveTooltipLabel();
-  useEffect(() => onChange(typeof label === "string" ? label : null), [label, onChange]);
-  return null;
-}
+import { useCallback, useRef, type KeyboardEvent } from "react";
 
 /**
  * Enter on a focused chart opens the night the arrow keys are on (recharts' accessibility layer
- * moves the active point; it has no "activate" of its own). Returns the reporter to place inside
- * the chart and the key handler for the element around it.
+ * moves the active point; it has no "activate" of its own). Returns `report`, for the chart's
+ * `<R.ActiveLabelReporter onChange={report} />`, and the key handler for the element around it.
  */
 export function useEnterToSelect(onSelect?: (date: string) => void) {
   const active = useRef<string | null>(null);
@@ -26,5 +18,5 @@ export function useEnterToSelect(onSelect?: (date: string) => void) {
       onSelect(active.current);
     }
   };
-  return { reporter: <ActiveLabelReporter onChange={report} />, onKeyDown };
+  return { report, onKeyDown };
 }

@@ -1,17 +1,6 @@
 "use client";
 
-import {
-  Area,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Plot } from "./plot";
 import { ChartFigure, DataTable, num } from "./chart-figure";
 import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
 import { AXIS_TICK, COLORS } from "./colors";
@@ -76,44 +65,48 @@ export function GroupedSeriesChart({
         />
       )}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={grouped} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
-          <YAxis
-            tick={AXIS_TICK}
-            width={52}
-            domain={["auto", "auto"]}
-            tickFormatter={(value: number) => num(value, 0)}
-            label={{
-              value: unit,
-              angle: -90,
-              position: "insideLeft",
-              offset: 4,
-              fill: "var(--muted)",
-              fontSize: 12,
-              dy: 20,
-            }}
-          />
-          <Tooltip content={<GroupedTooltip show={show} />} />
-          <Area
-            dataKey="band"
-            fill={color}
-            fillOpacity={0.2}
-            stroke="none"
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-          <Line
-            dataKey="median"
-            stroke={color}
-            strokeWidth={2.5}
-            dot={{ r: 3 }}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.ComposedChart data={grouped} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
+              <R.YAxis
+                tick={AXIS_TICK}
+                width={52}
+                domain={["auto", "auto"]}
+                tickFormatter={(value: number) => num(value, 0)}
+                label={{
+                  value: unit,
+                  angle: -90,
+                  position: "insideLeft",
+                  offset: 4,
+                  fill: "var(--muted)",
+                  fontSize: 12,
+                  dy: 20,
+                }}
+              />
+              <R.Tooltip content={<GroupedTooltip show={show} />} />
+              <R.Area
+                dataKey="band"
+                fill={color}
+                fillOpacity={0.2}
+                stroke="none"
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+              <R.Line
+                dataKey="median"
+                stroke={color}
+                strokeWidth={2.5}
+                dot={{ r: 3 }}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            </R.ComposedChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }
@@ -255,36 +248,40 @@ export function GroupedStageSharesChart({
         />
       )}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
-          <YAxis
-            tick={AXIS_TICK}
-            width={44}
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(value: number) => `${value} %`}
-          />
-          <Tooltip
-            labelFormatter={(_, payload) =>
-              String((payload?.[0]?.payload as { label?: string } | undefined)?.label ?? "")
-            }
-            formatter={(value, name) => [`${num(Number(value), 1)} %`, name]}
-            itemSorter={() => 0}
-          />
-          {STAGES.map((stage) => (
-            <Bar
-              key={stage.key}
-              dataKey={stage.key}
-              name={stage.label}
-              stackId="shares"
-              fill={stage.color}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
+              <R.YAxis
+                tick={AXIS_TICK}
+                width={44}
+                domain={[0, 100]}
+                ticks={[0, 25, 50, 75, 100]}
+                tickFormatter={(value: number) => `${value} %`}
+              />
+              <R.Tooltip
+                labelFormatter={(_, payload) =>
+                  String((payload?.[0]?.payload as { label?: string } | undefined)?.label ?? "")
+                }
+                formatter={(value, name) => [`${num(Number(value), 1)} %`, name]}
+                itemSorter={() => 0}
+              />
+              {STAGES.map((stage) => (
+                <R.Bar
+                  key={stage.key}
+                  dataKey={stage.key}
+                  name={stage.label}
+                  stackId="shares"
+                  fill={stage.color}
+                  isAnimationActive={false}
+                />
+              ))}
+            </R.BarChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Area, CartesianGrid, ComposedChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Plot } from "./plot";
 import type { HrvReading, HrvRow } from "@/lib/api-schemas/hrv";
 import { formatClock, formatDayLabel, localTimeToMs } from "@/lib/dates";
 import { ChartFigure, DataTable, num } from "./chart-figure";
@@ -43,24 +43,28 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
       )}
     >
       <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          data={data}
-          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-          onClick={(state: { activeLabel?: string | number }) => {
-            if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
-          }}
-        >
-          {keyboard.reporter}
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-          <YAxis tick={AXIS_TICK} width={44} domain={["auto", "auto"]} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
-          <Area dataKey="band" name="Baseline (ms)" fill={COLORS.accent} fillOpacity={0.18} stroke="none" connectNulls={false} isAnimationActive={false} />
-          <Line dataKey="dailyRmssd" name="Nightly RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-          <Line dataKey="deepRmssd" name="Deep RMSSD (ms)" stroke={COLORS.deep} strokeDasharray="5 3" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.ComposedChart
+              data={data}
+              margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+              onClick={(state: { activeLabel?: string | number }) => {
+                if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
+              }}
+            >
+              <R.ActiveLabelReporter onChange={keyboard.report} />
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis tick={AXIS_TICK} width={44} domain={["auto", "auto"]} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+              <R.Area dataKey="band" name="Baseline (ms)" fill={COLORS.accent} fillOpacity={0.18} stroke="none" connectNulls={false} isAnimationActive={false} />
+              <R.Line dataKey="dailyRmssd" name="Nightly RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+              <R.Line dataKey="deepRmssd" name="Deep RMSSD (ms)" stroke={COLORS.deep} strokeDasharray="5 3" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            </R.ComposedChart>
+          </R.ResponsiveContainer>
+        )}
+      />
       </div>
     </ChartFigure>
   );
@@ -92,15 +96,19 @@ export function NightHrvChart({ date, readings, busy }: { date: string; readings
         />
       )}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} tickFormatter={(value: number) => formatClock(timeline.wallAt(value), false)} tick={AXIS_TICK} />
-          <YAxis tick={AXIS_TICK} width={44} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip labelFormatter={(label) => formatClock(timeline.wallAt(Number(label)), false)} />
-          <Line dataKey="rmssd" name="RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} tickFormatter={(value: number) => formatClock(timeline.wallAt(value), false)} tick={AXIS_TICK} />
+              <R.YAxis tick={AXIS_TICK} width={44} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.Tooltip labelFormatter={(label) => formatClock(timeline.wallAt(Number(label)), false)} />
+              <R.Line dataKey="rmssd" name="RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            </R.LineChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }

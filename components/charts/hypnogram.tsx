@@ -1,6 +1,6 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Plot } from "./plot";
 import type { SleepLevel, SleepLogDetail, SleepSegment } from "@/lib/api-schemas/sleep";
 import { formatClock, localTimeToMs } from "@/lib/dates";
 import { ChartFigure, DataTable, type LegendItem } from "./chart-figure";
@@ -73,61 +73,65 @@ export function Hypnogram({ log, title = "Hypnogram", busy }: { log: SleepLogDet
       height={classic ? 200 : 240}
       table={() => <HypnogramTable log={log} />}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="var(--line)" />
-          <XAxis
-            type="number"
-            dataKey="t"
-            domain={[0, total]}
-            ticks={ticks}
-            tickFormatter={(value: number) => formatClock(wallAt(value), false)}
-            tick={AXIS_TICK}
-          />
-          <YAxis
-            type="number"
-            domain={[-0.5, rows.length - 0.5]}
-            ticks={rows.map((_, index) => index)}
-            tickFormatter={(value: number) => LABELS[rows[value] ?? "wake"]}
-            tick={AXIS_TICK}
-            width={64}
-          />
-          {placed.map((segment) => {
-            const x1 = segment.x;
-            const y = rowOf(segment.level);
-            return (
-              <ReferenceArea
-                key={`${segment.x}`}
-                x1={x1}
-                x2={x1 + segment.seconds * 1000}
-                y1={y - 0.42}
-                y2={y + 0.42}
-                fill={COLORS[segment.level as keyof typeof COLORS]}
-                fillOpacity={1}
-                stroke="none"
-                ifOverflow="hidden"
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 8 }}>
+              <R.CartesianGrid horizontal={false} stroke="var(--line)" />
+              <R.XAxis
+                type="number"
+                dataKey="t"
+                domain={[0, total]}
+                ticks={ticks}
+                tickFormatter={(value: number) => formatClock(wallAt(value), false)}
+                tick={AXIS_TICK}
               />
-            );
-          })}
-          {shortWakeXs.map(({ wake, at }) => {
-            const x = at + (wake.seconds * 1000) / 2;
-            return (
-              <ReferenceLine
-                key={`short-${wake.start}`}
-                segment={[
-                  { x, y: wakeRow - 0.45 },
-                  { x, y: wakeRow + 0.45 },
-                ]}
-                stroke="var(--short-wake)"
-                strokeWidth={2}
-                ifOverflow="hidden"
+              <R.YAxis
+                type="number"
+                domain={[-0.5, rows.length - 0.5]}
+                ticks={rows.map((_, index) => index)}
+                tickFormatter={(value: number) => LABELS[rows[value] ?? "wake"]}
+                tick={AXIS_TICK}
+                width={64}
               />
-            );
-          })}
-          <Line type="stepAfter" dataKey="y" stroke="var(--ink)" strokeOpacity={0.35} strokeWidth={1} dot={false} isAnimationActive={false} />
-          <Tooltip content={<SegmentTooltip />} />
-        </ComposedChart>
-      </ResponsiveContainer>
+              {placed.map((segment) => {
+                const x1 = segment.x;
+                const y = rowOf(segment.level);
+                return (
+                  <R.ReferenceArea
+                    key={`${segment.x}`}
+                    x1={x1}
+                    x2={x1 + segment.seconds * 1000}
+                    y1={y - 0.42}
+                    y2={y + 0.42}
+                    fill={COLORS[segment.level as keyof typeof COLORS]}
+                    fillOpacity={1}
+                    stroke="none"
+                    ifOverflow="hidden"
+                  />
+                );
+              })}
+              {shortWakeXs.map(({ wake, at }) => {
+                const x = at + (wake.seconds * 1000) / 2;
+                return (
+                  <R.ReferenceLine
+                    key={`short-${wake.start}`}
+                    segment={[
+                      { x, y: wakeRow - 0.45 },
+                      { x, y: wakeRow + 0.45 },
+                    ]}
+                    stroke="var(--short-wake)"
+                    strokeWidth={2}
+                    ifOverflow="hidden"
+                  />
+                );
+              })}
+              <R.Line type="stepAfter" dataKey="y" stroke="var(--ink)" strokeOpacity={0.35} strokeWidth={1} dot={false} isAnimationActive={false} />
+              <R.Tooltip content={<SegmentTooltip />} />
+            </R.ComposedChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Plot } from "./plot";
 import type { MealsResult, NutritionRow } from "@/lib/api-schemas/nutrition";
 import { formatDayLabel } from "@/lib/dates";
 import type { WaterUnit } from "@/lib/units";
@@ -48,26 +48,30 @@ export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
         />
       )}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          data={days}
-          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-          onClick={(state: { activeLabel?: string | number }) => {
-            if (onSelectDay && typeof state.activeLabel === "string") onSelectDay(state.activeLabel);
-          }}
-        >
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-          <YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
-          <Bar yAxisId="kcal" dataKey="caloriesIn" name="Calories (kcal)" fill={COLORS.calories} fillOpacity={0.8} isAnimationActive={false} />
-          <Line yAxisId="kcal" type="stepAfter" dataKey="calorieGoal" name="Goal (kcal)" stroke={COLORS.ink} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line yAxisId="g" dataKey="carbsG" name="Carbs (g)" stroke={COLORS.carbs} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line yAxisId="g" dataKey="fatG" name="Fat (g)" stroke={COLORS.fat} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-          <Line yAxisId="g" dataKey="proteinG" name="Protein (g)" stroke={COLORS.protein} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.ComposedChart
+              data={days}
+              margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+              onClick={(state: { activeLabel?: string | number }) => {
+                if (onSelectDay && typeof state.activeLabel === "string") onSelectDay(state.activeLabel);
+              }}
+            >
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
+              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+              <R.Bar yAxisId="kcal" dataKey="caloriesIn" name="Calories (kcal)" fill={COLORS.calories} fillOpacity={0.8} isAnimationActive={false} />
+              <R.Line yAxisId="kcal" type="stepAfter" dataKey="calorieGoal" name="Goal (kcal)" stroke={COLORS.ink} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
+              <R.Line yAxisId="g" dataKey="carbsG" name="Carbs (g)" stroke={COLORS.carbs} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+              <R.Line yAxisId="g" dataKey="fatG" name="Fat (g)" stroke={COLORS.fat} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+              <R.Line yAxisId="g" dataKey="proteinG" name="Protein (g)" stroke={COLORS.protein} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+            </R.ComposedChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }
@@ -93,15 +97,19 @@ export function WaterChart({ days, waterUnit, busy }: Props) {
         />
       )}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={days} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-          <YAxis tick={AXIS_TICK} width={48} />
-          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${waterUnit}`, "Water"]} />
-          <Bar dataKey="water" name="Water" fill={COLORS.water} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.BarChart data={days} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis tick={AXIS_TICK} width={48} />
+              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${waterUnit}`, "Water"]} />
+              <R.Bar dataKey="water" name="Water" fill={COLORS.water} isAnimationActive={false} />
+            </R.BarChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }
@@ -119,15 +127,19 @@ export function MealsFigure({ meals, busy }: { meals: MealsResult; busy?: boolea
       legend={[{ label: "Calories per meal (kcal)", color: COLORS.calories }]}
       table={() => <MealTable meals={meals} />}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="var(--line)" />
-          <XAxis type="number" tick={AXIS_TICK} unit=" kcal" />
-          <YAxis type="category" dataKey="name" tick={AXIS_TICK} width={120} />
-          <Tooltip />
-          <Bar dataKey="calories" name="Calories (kcal)" fill={COLORS.calories} isAnimationActive={false} label={{ position: "right", fontSize: 12, fill: "var(--ink)" }} />
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+              <R.CartesianGrid horizontal={false} stroke="var(--line)" />
+              <R.XAxis type="number" tick={AXIS_TICK} unit=" kcal" />
+              <R.YAxis type="category" dataKey="name" tick={AXIS_TICK} width={120} />
+              <R.Tooltip />
+              <R.Bar dataKey="calories" name="Calories (kcal)" fill={COLORS.calories} isAnimationActive={false} label={{ position: "right", fontSize: 12, fill: "var(--ink)" }} />
+            </R.BarChart>
+          </R.ResponsiveContainer>
+        )}
+      />
     </ChartFigure>
   );
 }

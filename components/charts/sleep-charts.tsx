@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Plot } from "./plot";
 import type { SleepNightRow } from "@/lib/api-schemas/sleep";
 import { formatDayLabel, formatMinutes } from "@/lib/dates";
 import { ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
@@ -62,34 +62,38 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
       )}
     >
       <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
-          {keyboard.reporter}
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-          <YAxis tick={AXIS_TICK} width={44} label={{ value: "min", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value, name) => [`${value} min`, name]} />
-          <Bar dataKey="deep" name="Deep" stackId="night" fill={COLORS.deep} isAnimationActive={false} />
-          <Bar dataKey="light" name="Light" stackId="night" fill={COLORS.light} isAnimationActive={false} />
-          <Bar dataKey="rem" name="REM" stackId="night" fill={COLORS.rem} isAnimationActive={false} />
-          <Bar dataKey="wake" name="Awake" stackId="night" fill={COLORS.wake} isAnimationActive={false} />
-          <Bar dataKey="classicAsleep" name="Asleep (classic)" stackId="night" fill={COLORS.classic} isAnimationActive={false} />
-          <Bar dataKey="napMinutesAsleep" name="Naps" stackId="night" fill={COLORS.nap} isAnimationActive={false} />
-          {(["avgDeep", "avgLight", "avgRem", "avgWake"] as const).map((key, index) => (
-            <Line
-              key={key}
-              dataKey={key}
-              name={`30-day avg ${["deep", "light", "REM", "awake"][index]}`}
-              stroke={[COLORS.deep, COLORS.light, COLORS.rem, COLORS.wake][index]}
-              strokeDasharray="5 3"
-              strokeWidth={2}
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+              <R.ActiveLabelReporter onChange={keyboard.report} />
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis tick={AXIS_TICK} width={44} label={{ value: "min", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value, name) => [`${value} min`, name]} />
+              <R.Bar dataKey="deep" name="Deep" stackId="night" fill={COLORS.deep} isAnimationActive={false} />
+              <R.Bar dataKey="light" name="Light" stackId="night" fill={COLORS.light} isAnimationActive={false} />
+              <R.Bar dataKey="rem" name="REM" stackId="night" fill={COLORS.rem} isAnimationActive={false} />
+              <R.Bar dataKey="wake" name="Awake" stackId="night" fill={COLORS.wake} isAnimationActive={false} />
+              <R.Bar dataKey="classicAsleep" name="Asleep (classic)" stackId="night" fill={COLORS.classic} isAnimationActive={false} />
+              <R.Bar dataKey="napMinutesAsleep" name="Naps" stackId="night" fill={COLORS.nap} isAnimationActive={false} />
+              {(["avgDeep", "avgLight", "avgRem", "avgWake"] as const).map((key, index) => (
+                <R.Line
+                  key={key}
+                  dataKey={key}
+                  name={`30-day avg ${["deep", "light", "REM", "awake"][index]}`}
+                  stroke={[COLORS.deep, COLORS.light, COLORS.rem, COLORS.wake][index]}
+                  strokeDasharray="5 3"
+                  strokeWidth={2}
+                  dot={false}
+                  connectNulls={false}
+                  isAnimationActive={false}
+                />
+              ))}
+            </R.ComposedChart>
+          </R.ResponsiveContainer>
+        )}
+      />
       </div>
     </ChartFigure>
   );
@@ -131,19 +135,23 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
       )}
     >
       <div className="chart-keys" onKeyDown={keyboard.onKeyDown}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
-          {keyboard.reporter}
-          <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-          <YAxis yAxisId="hours" tick={AXIS_TICK} width={36} domain={[0, "auto"]} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
-          <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
-          <Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />
-          <Line yAxisId="hours" dataKey="hours" name="Time asleep (h)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-          <Line yAxisId="pct" dataKey="efficiency" name="Efficiency (%)" stroke={COLORS.accent} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+              <R.ActiveLabelReporter onChange={keyboard.report} />
+              <R.CartesianGrid vertical={false} stroke="var(--line)" />
+              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={36} domain={[0, "auto"]} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
+              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+              <R.Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />
+              <R.Line yAxisId="hours" dataKey="hours" name="Time asleep (h)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+              <R.Line yAxisId="pct" dataKey="efficiency" name="Efficiency (%)" stroke={COLORS.accent} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+            </R.ComposedChart>
+          </R.ResponsiveContainer>
+        )}
+      />
       </div>
     </ChartFigure>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Bar, BarChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Plot } from "./plot";
 import { formatDayLabel } from "@/lib/dates";
 import { ChartFigure, DataTable, num } from "./chart-figure";
 
@@ -27,7 +27,6 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
   const average = values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
   const latest = [...points].reverse().find((point) => point.value !== null);
   const common = { data: points, margin: { top: 4, right: 4, bottom: 0, left: 4 } };
-  const tooltip = <Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${unit}`, title]} />;
   return (
     <ChartFigure
       title={title}
@@ -50,23 +49,27 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
         />
       )}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        {kind === "bar" ? (
-          <BarChart {...common}>
-            <XAxis dataKey="date" hide />
-            <YAxis hide domain={[0, "auto"]} />
-            {tooltip}
-            <Bar dataKey="value" fill={color} isAnimationActive={false} />
-          </BarChart>
-        ) : (
-          <LineChart {...common}>
-            <XAxis dataKey="date" hide />
-            <YAxis hide domain={["auto", "auto"]} />
-            {tooltip}
-            <Line dataKey="value" stroke={color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-          </LineChart>
+      <Plot
+        render={(R) => (
+          <R.ResponsiveContainer width="100%" height="100%">
+            {kind === "bar" ? (
+              <R.BarChart {...common}>
+                <R.XAxis dataKey="date" hide />
+                <R.YAxis hide domain={[0, "auto"]} />
+                <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${unit}`, title]} />
+                <R.Bar dataKey="value" fill={color} isAnimationActive={false} />
+              </R.BarChart>
+            ) : (
+              <R.LineChart {...common}>
+                <R.XAxis dataKey="date" hide />
+                <R.YAxis hide domain={["auto", "auto"]} />
+                <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${unit}`, title]} />
+                <R.Line dataKey="value" stroke={color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+              </R.LineChart>
+            )}
+          </R.ResponsiveContainer>
         )}
-      </ResponsiveContainer>
+      />
     </ChartFigure>
   );
 }

@@ -1,0 +1,192 @@
+/**
+ * The participant's side of `npm run bench` (issue 10 §4), against a real `next start`:
+ * - first-load JavaScript per dashboard page: every script a real Chromium downloads until the page
+ *   is idle, compressed bytes as transferred;
+ * - server render time of each dashboard page for one year against one week (median of repeated
+ *   requests of the whole HTML document);
+ * - /dashboard under 1 and under 50 concurrent signed-in sessions: throughput, p50/p95, errors.
+ * People: one demo person synced for a year through the emulator, plus synthetic participants
+ * with a year of nights each, so 50 sessions are 50 different people.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import pg from "pg";
+import { chromium } from "@playwright/test";
+import { freePort } from "../../lib/testing/free-port";
+import { buildIfNeeded } from "./build";
+import { nextBin } from "./processes";
+import { seedSyntheticCohort } from "./synthetic-cohort";
+import { waitForHttp } from "./wait";
+
+const PAGES = ["/dashboard", "/dashboard/sleep", "/dashboard/hrv", "/dashboard/breathing", "/dashboard/nutrition"];
+const RENDER_RUNS = 9;
+const LOAD_SECONDS = 15;
+const SESSIONS = 50;
+const KB = 1024;
+
+export async function benchPages(databaseUrl: string, emulatorUrl: string, demoPersonId: string): Promise<void> {
+  const { connectPerson } = await import("../../lib/testing/connect-person");
+  const { runSync } = await import("../../lib/sync/engine");
+  const { db } = await import("../../lib/db/client");
+
+  const userId = await connectPerson(emulatorUrl, demoPersonId);
+  const outcome = await runSync(userId, { historyDays: 365 });
+  if (outcome.kind !== "completed") throw new Error(`demo person's sync ended ${outcome.kind}`);
+  const researcher = await db.user.create({ data: { name: "Bench pages researcher", role: "RESEARCHER" } });
+  const cohort = await seedSyntheticCohort(databaseUrl, { participants: SESSIONS - 1, days: 365, memberIds: [researcher.id], seed: 7 });
+  const others = await db.studyParticipant.findMany({ where: { studyId: cohort.studyId }, select: { userId: true } });
+  const cookies = await Promise.all([userId, ...others.map((row) => row.userId)].map((id) => newSession(databaseUrl, id)));
+
+  const port = await freePort();
+  const appUrl = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), NEXTAUTH_URL: appUrl, NIGHTLY_WORKER: "off" };
+  buildIfNeeded(env);
+  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    await waitForHttp(`${appUrl}/api/health`);
+    const own = cookies[0]!;
+    await reportBytes(appUrl, own);
+    await reportRenderTimes(appUrl, own);
+    await reportLoad(appUrl, cookies);
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+async function newSession(databaseUrl: string, userId: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const token = randomBytes(24).toString("hex");
+    await client.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+      `bench${randomBytes(10).toString("hex")}`,
+      token,
+      userId,
+    ]);
+    return token;
+  } finally {
+    await client.end();
+  }
+}
+
+async function reportBytes(appUrl: string, sessionToken: string): Promise<void> {
+  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  const browser = await chromium.launch(executablePath ? { executablePath } : {});
+  try {
+    console.log(
+      "\nDashboard pages' JavaScript (a real Chromium against `next start`, compressed bytes transferred, empty cache; first load = the scripts the HTML names, goal ≤ 200 KB; then what loads after, e.g. chart code):",
+    );
+    console.log("page                   first load (KB)  scripts  + loaded after (KB)  scripts");
+    for (const path of PAGES) {
+      // A fresh context per page: an empty cache, as a first visit.
+      const context = await browser.newContext();
+      await context.addCookies([{ name: "next-auth.session-token", value: sessionToken, url: appUrl }]);
+      const page = await context.newPage();
+      const scripts: Array<Promise<{ url: string; bytes: number }>> = [];
+      page.on("requestfinished", (request) => {
+        if (request.resourceType() !== "script") return;
+        scripts.push(
+          request
+            .sizes()
+            .then((size) => ({ url: new URL(request.url()).pathname, bytes: Math.max(0, size.responseBodySize) }))
+            .catch(() => ({ url: request.url(), bytes: 0 })),
+        );
+      });
+      const response = await page.goto(`${appUrl}${path}?preset=30d`, { waitUntil: "networkidle" });
+      const html = (await response?.text()) ?? "";
+      const named = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => new URL(match[1]!, appUrl).pathname));
+      const loaded = await Promise.all(scripts);
+      const initial = loaded.filter((script) => named.has(script.url));
+      const later = loaded.filter((script) => !named.has(script.url));
+      const kb = (list: typeof loaded) => (list.reduce((sum, script) => sum + script.bytes, 0) / KB).toFixed(1);
+      console.log(`${path.padEnd(21)}  ${kb(initial).padEnd(15)}  ${String(initial.length).padEnd(7)}  ${kb(later).padEnd(19)}  ${later.length}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function timeDocument(url: string, sessionToken: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie: `next-auth.session-token=${sessionToken}` }, redirect: "manual" });
+  documentBytes.set(url, (await response.arrayBuffer()).byteLength);
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+/** Uncompressed size of the last document fetched per URL (what the server had to render). */
+const documentBytes = new Map<string, number>();
+
+async function median(run: () => Promise<number>): Promise<number> {
+  await run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RENDER_RUNS; i++) times.push(await run());
+  return times.sort((a, b) => a - b)[Math.floor(RENDER_RUNS / 2)]!;
+}
+
+async function reportRenderTimes(appUrl: string, sessionToken: string): Promise<void> {
+  console.log(`\nServer render time of the whole document, one week vs one year (median of ${RENDER_RUNS}, ms; goal ≤ 1.5×):`);
+  console.log("page                   7 d     1 y     1 y / 7 d   document KB 7 d / 1 y");
+  for (const path of PAGES) {
+    const [weekUrl, yearUrl] = [`${appUrl}${path}?preset=7d`, `${appUrl}${path}?preset=1y`];
+    const week = await median(() => timeDocument(weekUrl, sessionToken));
+    const year = await median(() => timeDocument(yearUrl, sessionToken));
+    const kb = (url: string) => ((documentBytes.get(url) ?? 0) / KB).toFixed(0);
+    console.log(`${path.padEnd(21)}  ${week.toFixed(0).padEnd(6)}  ${year.toFixed(0).padEnd(6)}  ${(year / week).toFixed(2).padEnd(10)}  ${kb(weekUrl)} / ${kb(yearUrl)}`);
+  }
+}
+
+interface LoadResult {
+  connections: number;
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+/** `connections` loops, each one session, requesting /dashboard back to back for LOAD_SECONDS. */
+async function load(appUrl: string, sessionTokens: string[], connections: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + LOAD_SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async (_, index) => {
+      const token = sessionTokens[index % sessionTokens.length]!;
+      while (performance.now() < until) {
+        const begun = performance.now();
+        try {
+          const response = await fetch(`${appUrl}/dashboard`, { headers: { cookie: `next-auth.session-token=${token}` }, redirect: "manual" });
+          await response.arrayBuffer();
+          if (response.status !== 200) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - begun);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { connections, requests: latencies.length, errors, perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95) };
+}
+
+async function reportLoad(appUrl: string, sessionTokens: string[]): Promise<void> {
+  await load(appUrl, sessionTokens, 4); // warm-up: every route compiled into memory, pools open
+  const results = [await load(appUrl, sessionTokens, 1), await load(appUrl, sessionTokens, sessionTokens.length)];
+  console.log(
+    `\n/dashboard under load (${LOAD_SECONDS} s each, different signed-in people, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores; goal with 50: ≥ the 1-connection throughput, p95 < 1 s, 0 errors):`,
+  );
+  console.log("sessions  requests  req/s   p50 ms  p95 ms  errors");
+  for (const row of results) {
+    console.log(
+      `${String(row.connections).padEnd(8)}  ${String(row.requests).padEnd(8)}  ${row.perSecond.toFixed(1).padEnd(6)}  ${row.p50.toFixed(0).padEnd(6)}  ${row.p95.toFixed(0).padEnd(6)}  ${row.errors}`,
+    );
+  }
+}
