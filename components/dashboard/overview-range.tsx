@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { rangeToParams, type DateRange } from "@/lib/api-schemas/range";
+import { rangeToParams, type DateRange } from "@/lib/api-schemas/range-rules";
 import { RangePicker } from "./range-picker";
 
 /** The overview is rendered on the server: a new range re-renders it via router.replace (no full reload). */

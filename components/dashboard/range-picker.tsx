@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { MAX_RANGE_DAYS, PRESETS, PRESET_LABELS, rangeQuerySchema, resolveRange, type DateRange } from "@/lib/api-schemas/range";
+import { checkRangeQuery, MAX_RANGE_DAYS, PRESETS, PRESET_LABELS, resolveRange, type DateRange } from "@/lib/api-schemas/range-rules";
 import { formatDayLabel, localToday } from "@/lib/dates";
 
 interface Props {
@@ -25,15 +25,15 @@ export function RangePicker({ range, timezone, onChange }: Props) {
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    const parsed = rangeQuerySchema.safeParse({ from, to });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Choose a valid range.");
+    const parsed = checkRangeQuery({ from, to });
+    if (!parsed.ok) {
+      setError(parsed.message);
       return;
     }
     setError(null);
     // A range wholly in the future is refused; one that runs past today is clamped, and says so.
     const today = localToday(timezone);
-    const chosen = resolveRange(parsed.data, timezone);
+    const chosen = resolveRange(parsed.query, timezone);
     if (chosen.from > today) {
       setError(`Those dates are all in the future. Choose a start date on or before today (${formatDayLabel(today, true)}).`);
       return;

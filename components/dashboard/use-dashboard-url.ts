@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { rangeFromSearchParams, rangeToParams, type DateRange } from "@/lib/api-schemas/range";
+import { rangeFromSearchParams, rangeToParams, type DateRange } from "@/lib/api-schemas/range-rules";
 import { isIsoDate } from "@/lib/dates";
 
 /**

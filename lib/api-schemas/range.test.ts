@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, eachDate, gapFill, isIsoDate, localToday } from "@/lib/dates";
 import { MAX_RANGE_DAYS, rangeFromSearchParams, rangeQuerySchema, resolveRange } from "./range";
+import { checkRangeQuery } from "./range-rules";
 
 describe("date helpers", () => {
   it("validates real calendar dates only", () => {
@@ -105,5 +106,30 @@ describe("range resolution", () => {
     expect(range).toMatchObject({ preset: "30d", to: "2026-11-24" });
     expect(error).toBe("The end date must be on or after the start date.");
     expect(rangeFromSearchParams({ preset: ["90d", "7d"] }, "UTC", now)).toMatchObject({ range: { preset: "90d" }, error: null });
+  });
+});
+
+describe("the browser's range check (range-rules, no zod) and the server's schema agree", () => {
+  const dates = ["2026-03-01", "2026-02-29", "2026-3-1", "0001-01-01", "2100-01-01", "", "2026-03-01T00", "2023-01-01", "2026-12-31"];
+  const presets = [undefined, "7d", "1y", "2y"];
+  const inputs: Record<string, string>[] = [];
+  for (const preset of presets)
+    for (const from of [undefined, ...dates])
+      for (const to of [undefined, ...dates]) {
+        const raw: Record<string, string> = {};
+        if (preset !== undefined) raw.preset = preset;
+        if (from !== undefined) raw.from = from;
+        if (to !== undefined) raw.to = to;
+        inputs.push(raw);
+      }
+
+  it(`gives the same verdict and the same first message for ${inputs.length} inputs`, () => {
+    for (const raw of inputs) {
+      const browser = checkRangeQuery(raw);
+      const server = rangeQuerySchema.safeParse(raw);
+      expect(browser.ok, JSON.stringify(raw)).toBe(server.success);
+      if (!browser.ok) expect(browser.message, JSON.stringify(raw)).toBe(server.error?.issues[0]?.message);
+      else expect(browser.query, JSON.stringify(raw)).toEqual(server.data);
+    }
   });
 });

@@ -96,6 +96,9 @@ async function reportBytes(appUrl: string, sessionToken: string): Promise<void> 
         );
       });
       const response = await page.goto(`${appUrl}${path}?preset=30d`, { waitUntil: "networkidle" });
+      // Charts draw once their code has loaded; wait for one, then for the network to settle.
+      await page.locator("svg.recharts-surface").first().waitFor({ timeout: 20_000 }).catch(() => undefined);
+      await page.waitForLoadState("networkidle");
       const html = (await response?.text()) ?? "";
       const named = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => new URL(match[1]!, appUrl).pathname));
       const loaded = await Promise.all(scripts);

@@ -1,7 +1,8 @@
 /**
- * recharts stays out of every dashboard page's first load: only recharts-kit.tsx imports it, and
- * plot.tsx loads that module lazily. A chart that imported recharts directly would pull ~110 KB
- * of compressed JavaScript back into the first load of every page using it (issue 10 §4).
+ * What keeps a dashboard page's first load under 200 KB of compressed JavaScript (issue 10 §4,
+ * measured by `npm run bench -- pages`): recharts (~110 KB) is imported only by recharts-kit.tsx,
+ * which plot.tsx loads lazily, and zod (~30 KB) by no client component (they use
+ * lib/api-schemas/range-rules.ts, the same rules without zod).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +17,7 @@ function sources(folder: string): string[] {
     .map((file) => path.join(folder, file));
 }
 
-describe("recharts boundary", () => {
+describe("recharts stays out of the first load", () => {
   it("only components/charts/recharts-kit.tsx imports recharts", () => {
     const importers = FOLDERS.flatMap(sources).filter((file) => /from\s+"recharts"/.test(readFileSync(path.join(root, file), "utf8")));
     expect(importers).toEqual(["components/charts/recharts-kit.tsx"]);
@@ -26,5 +27,17 @@ describe("recharts boundary", () => {
     const staticImporters = FOLDERS.flatMap(sources).filter((file) => /import\s+(?!type\b)[^;]*from\s+"\.\/recharts-kit"/.test(readFileSync(path.join(root, file), "utf8")));
     expect(staticImporters).toEqual([]);
     expect(readFileSync(path.join(root, "components/charts/plot.tsx"), "utf8")).toMatch(/dynamic\(\(\) => import\("\.\/recharts-kit"\)/);
+  });
+});
+
+describe("zod stays out of the dashboard's client components", () => {
+  it("no client module imports zod or a zod schema module", () => {
+    const client = FOLDERS.flatMap(sources).filter((file) => /^["']use client["']/m.test(readFileSync(path.join(root, file), "utf8")));
+    expect(client.length).toBeGreaterThan(10);
+    const offenders = client.filter((file) => {
+      const text = readFileSync(path.join(root, file), "utf8");
+      return /import\s+(?!type\b)[^;]*from\s+"(zod(\/[a-z]+)?|@\/lib\/api-schemas\/(range|export|account))"/.test(text);
+    });
+    expect(offenders).toEqual([]);
   });
 });
