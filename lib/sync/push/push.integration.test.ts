@@ -138,7 +138,8 @@ describe("Google Health push", () => {
     const { deleted } = (await control(world.emulator.url, `/google/users/${ADA.healthUserId}/delete-data`, { dataType: "sleep", date })) as { deleted: number };
     expect(deleted).toBeGreaterThanOrEqual(1);
     await until("the night removed", async () => !(await db.sleepLog.findFirst({ where: { userId, dateOfSleep: newest.dateOfSleep } })));
-    expect(await db.pushNotification.findFirst({ where: { operation: "DELETE" }, orderBy: { receivedAt: "desc" } })).toMatchObject({ outcome: "synced" });
+    // The record is marked after the rows committed.
+    await until("the DELETE handled", () => db.pushNotification.findFirst({ where: { operation: "DELETE", outcome: "synced" } }));
   }, 30_000);
 
   it("while push works the scheduled poll skips recently synced connections; when it stops, polling is back every 15 minutes", async () => {
