@@ -93,12 +93,25 @@ export type MoveState =
   | { state: "waiting"; legacy: string; successor: { id: string; name: string }; notifiedAt: Date | null }
   | { state: "moved"; legacy: string; successor: { id: string; name: string }; movedAt: Date };
 
+/** The fields of a person's connections the move state is decided from. */
+export interface MoveStateConnection {
+  provider: string;
+  status: string;
+  movedAt: Date | null;
+  moveNotifiedAt: Date | null;
+}
+
 /** What the participant's dashboard says about moving (the "Update your connection" notice). */
 export async function moveStateOf(userId: string): Promise<MoveState> {
   const connections = await db.providerConnection.findMany({
     where: { userId },
     select: { provider: true, status: true, movedAt: true, moveNotifiedAt: true },
   });
+  return moveStateFrom(connections);
+}
+
+/** moveStateOf's rule over connections already loaded (the cohort table loads a page's at once). */
+export function moveStateFrom(connections: readonly MoveStateConnection[]): MoveState {
   for (const connection of connections) {
     const successor = successorProviderOf(connection.provider);
     if (!successor || !successor.configured()) continue;

@@ -108,6 +108,31 @@ describe("cohort table", () => {
     expect(found.items.map((row) => row.studyCode)).toEqual(["P-10", "P-11", "P-12", "P-13", "P-14", "P-15", "P-16", "P-17", "P-18", "P-19"]);
   });
 
+  it("shows each participant's move to Google in plain words (issue 9 §1), read for the page's rows only", async () => {
+    const { study } = await studyOf();
+    const moved = await participant(study.id, "P-M1", { connections: [{ provider: "fitbit", status: "REVOKED" }, { provider: "google-health", status: "ACTIVE" }] });
+    await db.providerConnection.updateMany({ where: { userId: moved.userId, provider: "fitbit" }, data: { movedAt: new Date("2026-03-10T09:00:00Z") } });
+    await participant(study.id, "P-M2", { connections: [{ provider: "fitbit", status: "RETIRED" }] });
+    const mismatched = await participant(study.id, "P-M3", { connections: [{ provider: "fitbit", status: "RETIRED" }] });
+    const noLegacy = await participant(study.id, "P-M4", { connections: [{ provider: "fitbit", status: "RETIRED" }] });
+    for (const [who, reason] of [[mismatched, "move_mismatch"], [noLegacy, "move_no_legacy"]] as const) {
+      await db.auditLog.create({ data: { action: "signin.refused", outcome: "refused", actorId: who.userId, subjectUserId: who.userId, target: "google-health", details: { reason } } });
+    }
+    await participant(study.id, "P-M5", { connections: [{ provider: "fitbit", status: "ACTIVE" }] });
+    await participant(study.id, "P-M6", { connections: [{ provider: "fitbit", status: "RETIRED" }, { provider: "google-health", status: "ACTIVE" }] });
+    await participant(study.id, "P-M7", { connections: [] });
+    const { items } = await table.getCohortTable(study, query(), NOW);
+    expect(items.map((row) => [row.studyCode, row.move.state, row.move.label])).toEqual([
+      ["P-M1", "moved", "Google (moved from Fitbit on 2026-03-10)"],
+      ["P-M2", "waiting", "Fitbit — waiting to update to Google"],
+      ["P-M3", "refused", "Update refused: different account"],
+      ["P-M4", "refused", "Update refused: that Google account has no Fitbit linked"],
+      ["P-M5", "none", "Fitbit"],
+      ["P-M6", "none", "Google"],
+      ["P-M7", "none", "Not connected"],
+    ]);
+  });
+
   it("security: search matches names only when the study shows names, and treats % and _ literally", async () => {
     const hidden = await studyOf({ showNames: false });
     await participant(hidden.study.id, "P-N1", { name: "Grace Hopper" });

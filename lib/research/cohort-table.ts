@@ -1,8 +1,9 @@
 import "server-only";
 import type { AuthorizedStudy } from "@/lib/authz/authorize";
-import { addDays, daysBetween, localToday } from "@/lib/dates";
+import { addDays, daysBetween, localToday, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { cohortMoveStates, type CohortMoveState } from "./cohort-move-states";
 import type { CohortQuery } from "./schemas";
 
 export const COHORT_PAGE_SIZE = 25;
@@ -14,6 +15,8 @@ export interface CohortRow {
   name: string | null;
   provider: string | null;
   status: string | null;
+  /** The move to the successor provider (issue 9 §1), in plain words. */
+  move: CohortMoveState;
   lastDeviceSync: Date | null;
   battery: string | null;
   lastDataSync: Date | null;
@@ -33,14 +36,20 @@ const SORT_SQL: Record<CohortQuery["sort"], Prisma.Sql> = {
 /**
  * One page of the study's currently enrolled participants, sorted, filtered and paginated in
  * PostgreSQL; coverage counts only nights inside the study window (up to today).
+ *
+ * Coverage comes from StudyParticipantCoverage, which the database keeps per participant
+ * (nights with data from the window's start to its end, decision 0015); nights after today
+ * (a timezone ahead of UTC) are taken off here from a short index range. So a sort by coverage
+ * is a join and a sort of one number per participant, not a count of everyone's nights.
  */
 export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery, now = new Date()) {
   const today = localToday("UTC", now);
   const windowTo = study.window.to && study.window.to < today ? study.window.to : today;
   const windowDays = Math.max(0, daysBetween(study.window.from, windowTo) + 1);
-  const from = new Date(`${study.window.from}T00:00:00Z`);
-  const to = new Date(`${windowTo}T00:00:00Z`);
-  const week = new Date(`${addDays(today, -6)}T00:00:00Z`);
+  const from = toDbDate(study.window.from);
+  const to = toDbDate(windowTo);
+  const windowEnd = study.window.to ? toDbDate(study.window.to) : null;
+  const week = toDbDate(addDays(today, -6));
   const staleBefore = new Date(now.getTime() - STALE_DAYS * 86_400_000);
   const search = query.q ? `%${query.q.replace(/[%_\\]/g, "\\$&")}%` : null;
   const statusFilter =
@@ -52,24 +61,28 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
   const direction = query.dir === "desc" ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS FIRST`;
   // Nights in the last 7 days, never outside the study window.
   const weekFrom = week > from ? week : from;
-  const perParticipant = {
-    sleep_nights: Prisma.sql`(SELECT count(DISTINCT l."dateOfSleep") FROM "SleepLog" l WHERE l."userId" = c."userId" AND l."dateOfSleep" BETWEEN ${from} AND ${to})`,
-    hrv_nights: Prisma.sql`(SELECT count(DISTINCT h.date) FROM "HrvDaily" h WHERE h."userId" = c."userId" AND h.date BETWEEN ${from} AND ${to})`,
-    br_nights: Prisma.sql`(SELECT count(DISTINCT b.date) FROM "BreathingRateDaily" b WHERE b."userId" = c."userId" AND b.date BETWEEN ${from} AND ${to} AND b."fullSleep" IS NOT NULL)`,
-    food_days: Prisma.sql`(SELECT count(DISTINCT n.date) FROM "NutritionDaily" n WHERE n."userId" = c."userId" AND n.date BETWEEN ${from} AND ${to} AND (n."caloriesIn" > 0 OR n."foodLogFetched"))`,
-    nights7: Prisma.sql`(SELECT count(DISTINCT l."dateOfSleep") FROM "SleepLog" l WHERE l."userId" = c."userId" AND l."dateOfSleep" BETWEEN ${weekFrom} AND ${to})`,
-  };
-  // Only a sort by a counted column counts it for everyone; otherwise the counts are taken
-  // for the one page shown, so the common views cost about the same for 50 or 500 people.
+  const nights7 = Prisma.sql`(SELECT count(n."minutesAsleep") FROM "StudyParticipantNight" n WHERE n."studyId" = ${study.id} AND n."userId" = c."userId" AND n.date BETWEEN ${weekFrom} AND ${to})`;
+  // Only a sort by nights counts them for everyone (seven nights each, by index); otherwise
+  // they are counted for the one page shown.
   const sortKey = SORT_SQL[query.sort];
-  const sortCount = query.sort === "sleepCoverage" ? perParticipant.sleep_nights : query.sort === "nights7" ? perParticipant.nights7 : null;
+  const sortCount = query.sort === "sleepCoverage" ? Prisma.sql`c.sleep_nights` : query.sort === "nights7" ? nights7 : null;
   const rows = await db.$queryRaw<
-    Array<{ id: string; studyCode: string; name: string | null; provider: string | null; status: string | null; last_device_sync: Date | null; battery: string | null; last_data_sync: Date | null; sleep_nights: bigint; hrv_nights: bigint; br_nights: bigint; food_days: bigint; nights7: bigint; total: bigint }>
+    Array<{ id: string; userId: string; studyCode: string; name: string | null; provider: string | null; status: string | null; last_device_sync: Date | null; battery: string | null; last_data_sync: Date | null; sleep_nights: bigint; hrv_nights: bigint; br_nights: bigint; food_days: bigint; nights7: bigint; total: bigint; connections: Array<{ provider: string; status: string; movedAt: string | null; moveNotifiedAt: string | null }> }>
   >`
-    WITH cohort AS (
-      SELECT sp.id, sp."userId", sp."studyCode", u.name, pc.provider, pc.status::text AS status, ss.last_data_sync
+    WITH later AS (
+      -- Nights inside the window but after today: counted in the coverage row, not shown yet.
+      SELECT n."userId", count(n."minutesAsleep") AS sleep, count(n.hrv) AS hrv, count(n.breathing) AS br, count(*) FILTER (WHERE n."foodDay") AS food
+      FROM "StudyParticipantNight" n
+      WHERE n."studyId" = ${study.id} AND n.date > ${to} AND n.date >= ${from} AND (${windowEnd}::date IS NULL OR n.date <= ${windowEnd}::date)
+      GROUP BY n."userId"
+    ), cohort AS (
+      SELECT sp.id, sp."userId", sp."studyCode", u.name, pc.provider, pc.status::text AS status, ss.last_data_sync,
+        coalesce(cov."sleepNights", 0) - coalesce(l.sleep, 0) AS sleep_nights, coalesce(cov."hrvNights", 0) - coalesce(l.hrv, 0) AS hrv_nights,
+        coalesce(cov."breathingNights", 0) - coalesce(l.br, 0) AS br_nights, coalesce(cov."foodDays", 0) - coalesce(l.food, 0) AS food_days
       FROM "StudyParticipant" sp
       JOIN "User" u ON u.id = sp."userId"
+      LEFT JOIN "StudyParticipantCoverage" cov ON cov."studyId" = sp."studyId" AND cov."userId" = sp."userId"
+      LEFT JOIN later l ON l."userId" = sp."userId"
       LEFT JOIN LATERAL (
         SELECT c.provider, c.status FROM "ProviderConnection" c WHERE c."userId" = sp."userId" ORDER BY (c.status = 'ACTIVE') DESC, c."updatedAt" DESC LIMIT 1
       ) pc ON true
@@ -82,14 +95,16 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
       ORDER BY ${sortCount ? Prisma.sql`sort_count` : sortKey} ${direction}, c."studyCode" ASC
       LIMIT ${COHORT_PAGE_SIZE} OFFSET ${(query.page - 1) * COHORT_PAGE_SIZE}
     )
-    SELECT c.id, c."studyCode", c.name, c.provider, c.status, c.last_data_sync, c.total,
+    SELECT c.id, c."userId", c."studyCode", c.name, c.provider, c.status, c.last_data_sync, c.total,
       (SELECT max(d."lastSyncAt") FROM "Device" d WHERE d."userId" = c."userId") AS last_device_sync,
       (SELECT d.battery FROM "Device" d WHERE d."userId" = c."userId" ORDER BY d."lastSyncAt" DESC NULLS LAST LIMIT 1) AS battery,
-      ${perParticipant.sleep_nights} AS sleep_nights, ${perParticipant.hrv_nights} AS hrv_nights, ${perParticipant.br_nights} AS br_nights,
-      ${perParticipant.food_days} AS food_days, ${perParticipant.nights7} AS nights7
+      c.sleep_nights, c.hrv_nights, c.br_nights, c.food_days, ${query.sort === "nights7" ? Prisma.sql`c.sort_count` : nights7} AS nights7,
+      (SELECT coalesce(json_agg(json_build_object('provider', pc.provider, 'status', pc.status, 'movedAt', pc."movedAt" AT TIME ZONE 'UTC', 'moveNotifiedAt', pc."moveNotifiedAt" AT TIME ZONE 'UTC') ORDER BY pc."updatedAt" DESC), '[]')
+       FROM "ProviderConnection" pc WHERE pc."userId" = c."userId") AS connections
     FROM page c
     ORDER BY ${sortCount ? Prisma.sql`c.sort_count` : sortKey} ${direction}, c."studyCode" ASC
   `;
+  const moves = await cohortMoveStates(rows.map((row) => ({ userId: row.userId, connections: row.connections.map((c) => ({ ...c, movedAt: c.movedAt ? new Date(c.movedAt) : null, moveNotifiedAt: c.moveNotifiedAt ? new Date(c.moveNotifiedAt) : null })) })));
   const share = (count: bigint, metric: string) => (study.metrics.includes(metric as never) && windowDays > 0 ? Number(count) / windowDays : null);
   const items: CohortRow[] = rows.map((row) => ({
     participantId: row.id,
@@ -97,6 +112,7 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
     name: study.showNames ? row.name : null,
     provider: row.provider,
     status: row.status,
+    move: moves.get(row.userId) ?? { state: "none", label: "Not connected" },
     lastDeviceSync: row.last_device_sync,
     battery: row.battery,
     lastDataSync: row.last_data_sync,

@@ -23,6 +23,8 @@ const STATUS: Record<string, { text: string; tone: "ok" | "warn" | "bad" }> = {
   REVOKED: { text: "revoked", tone: "bad" },
   RETIRED: { text: "retired by the provider", tone: "bad" },
 };
+/** Moved is done, waiting needs the participant, refused needs them to use the right account. */
+const MOVE_TONE: Record<string, "ok" | "warn" | "bad" | undefined> = { moved: "ok", waiting: "warn", refused: "bad" };
 const when = (value: Date | null) => (value ? `${value.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
 
 export default async function StudyPage({ params, searchParams }: Props) {
@@ -99,6 +101,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
                 <tr>
                   <th scope="col">{sortLink("studyCode", "Study id")}</th>
                   <th scope="col">Provider · connection</th>
+                  <th scope="col">Connection move</th>
                   <th scope="col">Device sync · battery</th>
                   <th scope="col">{sortLink("lastDataSync", "Last data sync")}</th>
                   <th scope="col">{sortLink("sleepCoverage", "Coverage")} (sleep / HRV / breathing / food)</th>
@@ -124,6 +127,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
                       <td>
                         {row.provider ? (PROVIDERS[row.provider] ?? row.provider) : "—"} {status ? <span className={`badge badge-${status.tone}`}>{status.text}</span> : <span className="muted">not connected</span>}
                       </td>
+                      <td>{MOVE_TONE[row.move.state] ? <span className={`badge badge-${MOVE_TONE[row.move.state]}`}>{row.move.label}</span> : row.move.label}</td>
                       <td>
                         {when(row.lastDeviceSync) ?? "—"}
                         {row.battery ? <span className="muted"> · battery {row.battery.toLowerCase()}</span> : null}
