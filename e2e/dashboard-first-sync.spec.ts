@@ -135,3 +135,23 @@ test("offline: a new range keeps the old chart dimmed and says so, then fills in
   await expect(stages).toHaveAttribute("aria-busy", "false", { timeout: 30_000 });
   await expect(stages.locator("tbody tr")).toHaveCount(7);
 });
+
+test("a custom range before the person's history is refused, one that starts before it is clamped, both in words", async ({ page }) => {
+  test.setTimeout(90_000);
+  const person = findPerson(PEOPLE.dana.id)!;
+  await signInWithFitbit(page, PEOPLE.dana);
+  await page.goto("/dashboard/hrv?preset=30d");
+  const form = page.getByRole("form", { name: "Custom dates" });
+  await form.getByLabel("From").fill("2010-01-01");
+  await form.getByLabel("To").fill("2010-02-01");
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Those dates are all before your history starts" })).toBeVisible();
+  await expect(page).toHaveURL(/preset=30d/);
+
+  const end = addDays(person.memberSince, 40);
+  await form.getByLabel("From").fill(addDays(person.memberSince, -100));
+  await form.getByLabel("To").fill(end);
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your history starts on" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`from=${person.memberSince}&to=${end}`));
+});

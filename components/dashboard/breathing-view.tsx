@@ -22,7 +22,7 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
 
   return (
     <div className="stack">
-      <DashboardHeader title="Breathing rate" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Breathing rate" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.breathing.state !== "ok" ? (
         <AccessNotice metric="breathing" access={context.access.breathing} provider={context.provider} callbackUrl="/dashboard/breathing" />
       ) : query.isError ? (

@@ -25,7 +25,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
 
   return (
     <div className="stack">
-      <DashboardHeader title="Heart rate variability" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Heart rate variability" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.hrv.state !== "ok" ? (
         <AccessNotice metric="hrv" access={context.access.hrv} provider={context.provider} callbackUrl="/dashboard/hrv" />
       ) : query.isError ? (

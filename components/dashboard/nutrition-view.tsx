@@ -24,7 +24,7 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
 
   return (
     <div className="stack">
-      <DashboardHeader title="Nutrition" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Nutrition" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.nutrition.state !== "ok" ? (
         <AccessNotice metric="nutrition" access={context.access.nutrition} provider={context.provider} callbackUrl="/dashboard/nutrition" />
       ) : query.isError ? (

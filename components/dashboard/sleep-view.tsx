@@ -32,7 +32,7 @@ export function SleepView({ context, initial, initialNight }: Props) {
 
   return (
     <div className="stack">
-      <DashboardHeader title="Sleep" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Sleep" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.sleep.state !== "ok" ? (
         <AccessNotice metric="sleep" access={context.access.sleep} provider={context.provider} callbackUrl="/dashboard/sleep" />
       ) : nights.isError ? (
