@@ -9,6 +9,7 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import type { Viewer } from "../../lib/authz/viewer";
+import { FITBIT_PROVIDER_ID } from "../../lib/providers/fitbit/id";
 import type { SleepLogRow } from "../../lib/providers/model";
 import { seedSyntheticCohort } from "./synthetic-cohort";
 
@@ -107,7 +108,7 @@ async function chunkCommit(studyIds: Map<number, string>) {
       lightMinutes: log.lightMinutes, remMinutes: log.remMinutes, wakeMinutes: log.wakeMinutes, asleepMinutes: log.asleepMinutes, restlessMinutes: log.restlessMinutes,
       awakeMinutes: log.awakeMinutes, thirtyDayAvgMinutes: null, levels: { data: [], shortData: [] },
     }));
-    await db.$transaction((tx) => writeSleepLogs(tx, userId, "fitbit", range, rows));
+    await db.$transaction((tx) => writeSleepLogs(tx, userId, FITBIT_PROVIDER_ID, range, rows));
   };
 }
 
