@@ -7,6 +7,8 @@
  * EMULATOR_LOG=1 (print one redacted line per request; never tokens or codes).
  * Google side: EMULATOR_GOOGLE_CLIENTS (JSON array of GoogleClient; default the demo client),
  * EMULATOR_GOOGLE_TOKEN_LIFETIME_SECONDS (3600), EMULATOR_GOOGLE_RATE_LIMIT_PER_MINUTE (300).
+ * Webhooks: EMULATOR_WEBHOOK_RETRY_BASE_MS (1000), EMULATOR_WEBHOOK_MAX_ATTEMPTS (8),
+ * EMULATOR_WEBHOOK_SCAN_MS (30000; 0 = new nights announced only when the clock is moved).
  */
 import { z } from "zod";
 import { googleClientsSchema } from "./google/clients";
@@ -51,6 +53,9 @@ const envSchema = z.object({
     .optional(),
   EMULATOR_GOOGLE_TOKEN_LIFETIME_SECONDS: intFromEnv(1, 31_536_000).default(3600),
   EMULATOR_GOOGLE_RATE_LIMIT_PER_MINUTE: intFromEnv(1, 1_000_000).default(300),
+  EMULATOR_WEBHOOK_RETRY_BASE_MS: intFromEnv(1, 3_600_000).default(1000),
+  EMULATOR_WEBHOOK_MAX_ATTEMPTS: intFromEnv(1, 100).default(8),
+  EMULATOR_WEBHOOK_SCAN_MS: intFromEnv(0, 3_600_000).default(30_000),
   EMULATOR_TOKEN_LIFETIME_SECONDS: intFromEnv(1, 31_536_000).default(28800),
   EMULATOR_RATE_LIMIT_PER_HOUR: intFromEnv(1, 1_000_000).default(150),
   EMULATOR_RETIRED: flag.default(false),
@@ -78,6 +83,9 @@ async function main(): Promise<void> {
     googleClients,
     googleTokenLifetimeSeconds: env.EMULATOR_GOOGLE_TOKEN_LIFETIME_SECONDS,
     googleRateLimitPerMinute: env.EMULATOR_GOOGLE_RATE_LIMIT_PER_MINUTE,
+    webhookRetryBaseMs: env.EMULATOR_WEBHOOK_RETRY_BASE_MS,
+    webhookMaxAttempts: env.EMULATOR_WEBHOOK_MAX_ATTEMPTS,
+    webhookScanMs: env.EMULATOR_WEBHOOK_SCAN_MS,
   });
 
   // Signal handlers first: whoever waits for the banner may stop us right after it.

@@ -23,12 +23,13 @@ import { benchCohort } from "./lib/bench-cohort";
 import { benchFairness } from "./lib/bench-fairness";
 import { benchGoogle } from "./lib/bench-google";
 import { benchPages } from "./lib/bench-pages";
+import { benchPush, BENCH_WEBHOOK_SECRET } from "./lib/bench-push";
 
 /**
  * Sections, in order. `npm run bench` runs them all; `npm run bench -- cohort` (or several names)
  * runs only those, so one measurement can be retaken without the whole suite.
  */
-const SECTIONS = ["backfill", "google", "fairness", "cohort", "pages"] as const;
+const SECTIONS = ["backfill", "google", "fairness", "cohort", "pages", "push"] as const;
 type Section = (typeof SECTIONS)[number];
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 const unknown = requested.filter((name) => !(SECTIONS as readonly string[]).includes(name));
@@ -78,6 +79,7 @@ try {
     GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
     GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
     GOOGLE_HEALTH_API_BASE_URL: emulator.url,
+    ...{ GOOGLE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET, GOOGLE_WEBHOOK_KEYSET_URL: `${emulator.url}/googlehealthapi/webhooks/webhooks_public_keyset.json` },
     LOG_LEVEL: "warn",
   });
   const { db } = await import("../lib/db/client");
@@ -138,6 +140,7 @@ try {
   if (runs("fairness")) await benchFairness(emulator.url);
   if (runs("cohort")) await benchCohort(database.url);
   if (runs("pages")) await benchPages(database.url, emulator.url, DEMO_PEOPLE[0]!.encodedId);
+  if (runs("push")) await benchPush(emulator);
   await db.$disconnect();
 } finally {
   await emulator.close();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PushStatus } from "@/components/admin/push-status";
 import { UsersTable } from "@/components/admin/users-table";
 import { moveCounts } from "@/lib/admin/move-counts";
 import { listStudiesForAdmin } from "@/lib/admin/studies";
@@ -23,8 +24,10 @@ export default async function AdminPage({ searchParams }: Props) {
         <a href="#users-heading">Users</a>
         <a href="#studies-heading">Studies</a>
         <Link href="/admin/moves">Moving to Google</Link>
+        <Link href="/admin/imports">Import OAuth 1.0 records</Link>
         <Link href="/admin/audit">Audit log</Link>
       </nav>
+      <PushStatus />
       {moves.moved + moves.waiting > 0 ? (
         <section className="card stack" aria-labelledby="moves-heading" data-testid="move-counts">
           <h2 id="moves-heading">Moving to Google</h2>

@@ -30,6 +30,13 @@ export function UsersTable({ users, viewerId }: { users: AdminUser[]; viewerId: 
                   {user.name ?? "—"}
                   <br />
                   <span className="muted">{user.email ?? ""}</span>
+                  {user.reauthorizations.map((record) => (
+                    <span key={record.username} data-testid="reauthorized">
+                      <br />
+                      re-authorized as <code>{record.username}</code>
+                      {record.reauthorizedAt ? <span className="muted"> ({when(record.reauthorizedAt)})</span> : null}
+                    </span>
+                  ))}
                 </th>
                 <td>{user.role.toLowerCase()}</td>
                 <td>

@@ -29,6 +29,8 @@ export interface SyncPanelData {
   recentErrors: { message: string; at: string; occurrences: number }[];
   /** Stretches of history given up on after several tries, in words. */
   skipped: { key: string; text: string }[];
+  /** Push (provider webhooks) in this deployment; null when it is off or the provider cannot push. */
+  push?: { healthy: boolean; lastNotificationAt: string | null; lastPushSyncAt: string | null } | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,6 +74,7 @@ export function toSyncPanelData(view: SyncStatusPayload, now = Date.now()): Sync
       key: `${chunk.metric} ${chunk.start} ${chunk.end}`,
       text: `${chunk.label}, ${chunk.start === chunk.end ? chunk.start : `${chunk.start} to ${chunk.end}`}: ${chunk.reason}`,
     })),
+    push: view.push ? { healthy: view.push.healthy, lastNotificationAt: iso(view.push.lastNotificationAt), lastPushSyncAt: iso(view.push.lastPushSyncAt) } : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime, formatRelative } from "@/components/format";
+import { PushFacts } from "./push-facts";
 import { progressSummary, type Observation } from "./sync-progress-summary";
 import { toSyncPanelData, type SyncPanelData, type SyncStatusPayload } from "./sync-panel-types";
 
@@ -126,6 +127,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
             </dd>
           </>
         ) : null}
+        {data.push ? <PushFacts push={data.push} providerName={providerName} /> : null}
         {(data.status === "waiting_rate_limit" || data.status === "backing_off") && data.nextAttemptAt ? (
           <>
             <dt>Resumes</dt>

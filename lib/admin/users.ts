@@ -15,6 +15,7 @@ export async function searchUsers(q: string) {
           { name: { contains: q, mode: "insensitive" as const } },
           { email: { contains: q, mode: "insensitive" as const } },
           { connections: { some: { providerUserId: { equals: q, mode: "insensitive" as const } } } },
+          { reauthorizations: { some: { username: { equals: q, mode: "insensitive" as const } } } },
         ],
       }
     : {};
@@ -29,6 +30,8 @@ export async function searchUsers(q: string) {
         createdAt: true,
         connections: { select: { provider: true, providerUserId: true, status: true, statusReason: true, grantedScopes: true, lastRefreshedAt: true, connectedAt: true }, orderBy: { connectedAt: "desc" } },
         enrolments: { where: { leftAt: null }, select: { study: { select: { name: true } } } },
+        // Imported OAuth 1.0 records this person re-authorized (issue 9 §2): their old username.
+        reauthorizations: { select: { username: true, reauthorizedAt: true }, orderBy: { reauthorizedAt: "asc" } },
         _count: { select: { sessions: true } },
       },
       orderBy: { createdAt: "desc" },

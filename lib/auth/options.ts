@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { storeGrant } from "@/lib/connections/connections";
 import { checkMove, completeMove } from "@/lib/connections/move";
 import { db } from "@/lib/db/client";
+import { completeReauthorizationOfSignIn } from "@/lib/import/shimmer/complete-reauthorization";
 import { log } from "@/lib/log";
 import { enqueueSync } from "@/lib/sync/queue";
 import { isKnownProvider, providerById, signInProviders } from "@/lib/providers/registry";
@@ -85,6 +86,10 @@ export function authOptions(): NextAuthOptions {
           });
         }
         await recordAudit({ action: "signin", actorId: user.id, actorEmail: user.email ?? null, subjectUserId: user.id, details: { provider: account.provider } });
+        // A sign-in that started at an imported OAuth 1.0 record's link (issue 9 §2).
+        await completeReauthorizationOfSignIn(user.id, account.provider).catch((error: unknown) =>
+          log.error("could not complete an imported authorization", { userId: user.id, error: error instanceof Error ? error.message : String(error) }),
+        );
         log.info("signed in", { userId: user.id, provider: account.provider });
         if (mapped && (await checkMove(user.id, account.provider, mapped.legacyUserId)) === "match")
           await completeMove(user.id, account.provider);

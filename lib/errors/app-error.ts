@@ -4,6 +4,7 @@
  */
 export type AppErrorCode =
   | "bad_request"
+  | "too_large"
   | "unauthenticated"
   | "forbidden"
   | "not_found"

@@ -208,6 +208,8 @@ export interface PushChange {
 }
 
 export interface ProviderPush {
+  /** Whether this deployment is configured to receive the provider's notifications. */
+  enabled(): boolean;
   /**
    * The steps that re-read exactly what changed (a metric and the person's local dates), for
    * the engine to fetch and commit like any step but without moving a cursor. The same steps

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getBoss } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
+import { isKnownProvider, providerById } from "@/lib/providers/registry";
 import { syncedProviderOf } from "./connection-choice";
+import { pushHealth, SLOW_POLL_HOURS } from "./push/status";
 
 /**
  * The `sync-user` queue. Policy "short": at most one *queued* job per person (the user id is the
@@ -95,12 +97,27 @@ export async function enqueueSync(
   return id;
 }
 
-/** The scheduled incremental sync: every active connection, whatever its provider. */
-export async function enqueueActiveUsers(): Promise<number> {
+/**
+ * The scheduled incremental sync: every active connection, whatever its provider — except, for
+ * a provider whose push works (lib/sync/push/status.ts), connections synced within the last
+ * SLOW_POLL_HOURS: notifications bring their changes, and this poll is only the safety net.
+ */
+export async function enqueueActiveUsers(now = Date.now()): Promise<number> {
   const connections = await db.providerConnection.findMany({
     where: { status: "ACTIVE" },
     select: { userId: true, provider: true },
   });
-  for (const { userId, provider } of connections) await enqueueSync(userId, "schedule", { provider });
-  return connections.length;
+  const pushing = new Set<string>();
+  for (const id of new Set(connections.map((c) => c.provider)))
+    if (isKnownProvider(id) && (await pushHealth(providerById(id), now))?.healthy) pushing.add(id);
+  const recentlyPolled = pushing.size
+    ? await db.syncState.findMany({
+        where: { provider: { in: [...pushing] }, lastSyncCompletedAt: { gt: new Date(now - SLOW_POLL_HOURS * 3_600_000) } },
+        select: { userId: true, provider: true },
+      })
+    : [];
+  const skip = new Set(recentlyPolled.map((s) => `${s.userId}\n${s.provider}`));
+  const due = connections.filter((c) => !skip.has(`${c.userId}\n${c.provider}`));
+  for (const { userId, provider } of due) await enqueueSync(userId, "schedule", { provider });
+  return due.length;
 }

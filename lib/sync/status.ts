@@ -5,6 +5,7 @@ import { providerById } from "@/lib/providers/registry";
 import { syncedProviderOf } from "./connection-choice";
 import { METRIC_LABELS } from "./messages";
 import { configuredHistoryDays, RANGE_METRICS, targetStartDate, type RangeMetric } from "./plan";
+import { pushHealth } from "./push/status";
 import { progressOf, skippedOf, unavailableOf } from "./state";
 
 /** What the sync status panel shows. Dates are `yyyy-MM-dd` in the person's zone. */
@@ -59,6 +60,8 @@ export interface SyncStatusView {
   recentErrors: Array<{ metric: string; message: string; at: Date; occurrences: number }>;
   /** Chunks given up on after several tries: their dates are missing until they sync. */
   skipped: Array<{ metric: string; label: string; start: string; end: string; reason: string }>;
+  /** Push for this provider in this deployment (null: the provider cannot push, or push is off). */
+  push?: { healthy: boolean; lastNotificationAt: Date | null; lastPushSyncAt: Date | null } | null;
 }
 
 const PHASES = new Set(["recent", "backfill", "incremental"]);
@@ -66,7 +69,7 @@ const PHASES = new Set(["recent", "backfill", "incremental"]);
 export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
   const provider = (await syncedProviderOf(userId)) ?? "";
   const plan = provider ? providerById(provider).plan : null;
-  const [user, connection, state, devices, errors, foodLogDaysLeft] = await Promise.all([
+  const [user, connection, state, devices, errors, foodLogDaysLeft, push] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       select: { timezone: true, utcOffsetMs: true, memberSince: true },
@@ -81,6 +84,7 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
     db.nutritionDaily.count({
       where: { userId, provider, caloriesIn: { gt: 0 }, foodLogFetched: false },
     }),
+    provider ? pushHealth(providerById(provider)) : null,
   ]);
   const zone = { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null };
   const today = localDateOf(Date.now(), zone);
@@ -156,5 +160,6 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
       end: s.end,
       reason: s.reason,
     })),
+    push: push?.enabled ? { healthy: push.healthy, lastNotificationAt: push.lastNotificationAt, lastPushSyncAt: state?.lastPushSyncAt ?? null } : null,
   };
 }

@@ -30,6 +30,8 @@ export const UNDECLARED_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "NextAuth's own handler: its CSRF token, state and PKCE checks guard sign-in and sign-out",
   "app/api/health/route.ts": "liveness for load balancers: says only whether the database answers",
   "app/unavailable/route.ts": "a static 503 page shown while the database is down",
+  "app/reauthorize/[token]/start/route.ts":
+    "an imported record's link's Continue, by a person not signed in yet: same-origin only, the link's unguessable secret is the credential, it only starts an OAuth flow NextAuth finishes",
   "app/api/webhooks/google-health/route.ts":
     "Google Health webhook (defineWebhookRoute): no session or token; every request must carry the configured secret (401/403) and notifications an ECDSA signature over the body (401) before anything is recorded — tested in lib/providers/google/webhook/endpoint.integration.test.ts",
 };
@@ -40,5 +42,6 @@ export const PUBLIC_PAGES: Record<string, string> = {
   "app/auth/denied/page.tsx": "explains a declined consent",
   "app/auth/error/page.tsx": "explains a failed sign-in",
   "app/enrol/[token]/page.tsx": "an enrolment link's page: shows the study only for a live link's secret",
+  "app/reauthorize/[token]/page.tsx": "an imported record's link: shows only its username and study, for a live link's secret",
   "app/update-connection/page.tsx": "where the admin's \"update your connection\" link leads: a sign-in button, nothing about anyone",
 };

@@ -10,6 +10,7 @@ import { parseGoogleScopes } from "./scopes";
 import { fetchGoogleDevices } from "./sync/devices";
 import { fetchGoogleStep } from "./sync/fetch";
 import { googlePlan } from "./sync/plan";
+import { googlePushEnabled } from "./webhook/receive";
 import { googlePushSteps } from "./webhook/steps";
 
 /** Requests per person per minute Google allows (reference §4.1). */
@@ -43,5 +44,5 @@ export const googleHealth: HealthProvider = {
   plan: googlePlan,
   fetchStep: fetchGoogleStep,
   fetchDevices: fetchGoogleDevices,
-  push: { stepsFor: googlePushSteps },
+  push: { enabled: googlePushEnabled, stepsFor: googlePushSteps },
 };
