@@ -36,7 +36,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
           {bucketFor(data.from, data.to) === "day" ? (
-            <HrvChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={selectNight} />
+            <HrvChart days={data.days} busy={query.isPlaceholderData} onSelectNight={selectNight} />
           ) : (
             <GroupedSeriesChart
               title="Heart rate variability"
@@ -44,7 +44,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
               unit="ms"
               points={data.days.map((day) => ({ date: day.date, value: day.dailyRmssd }))}
               bucket={bucketFor(data.from, data.to) as "week" | "month"}
-              busy={query.isFetching && query.isPlaceholderData}
+              busy={query.isPlaceholderData}
             />
           )}
           <section className="stack" aria-labelledby="hrv-night-heading">

@@ -20,7 +20,7 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
   const selected = url.param("day") ?? data?.latestDay ?? null;
   const meals = useDateQuery("meals", "/api/me/nutrition/meals", selected, initialMeals);
   const selectDay = (date: string) => url.update({ day: date });
-  const busy = query.isFetching && query.isPlaceholderData;
+  const busy = query.isPlaceholderData;
 
   return (
     <div className="stack">

@@ -26,7 +26,7 @@ export function SleepView({ context, initial, initialNight }: Props) {
   const datesWithData = data?.nights.filter((night) => night.type !== null).map((night) => night.date) ?? [];
   const selected = url.param("night") ?? data?.latestNight ?? null;
   const night = useDateQuery("sleep-night", "/api/me/sleep/night", selected, initialNight);
-  const busy = nights.isFetching && nights.isPlaceholderData;
+  const busy = nights.isPlaceholderData;
   const selectNight = (date: string) => url.update({ night: date });
   const bucket = data ? bucketFor(data.from, data.to) : "day";
 
