@@ -14,7 +14,7 @@ import type { SleepLogRow } from "../../lib/providers/model";
 import { seedSyntheticCohort } from "./synthetic-cohort";
 
 const NIGHTS = 120;
-const RUNS = 15;
+const RUNS = 41;
 const CHUNK_NIGHTS = 30;
 const SIZES = [50, 500] as const;
 
