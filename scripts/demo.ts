@@ -12,6 +12,27 @@ import { resolveDatabase } from "./lib/database";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { handleSignals, nextBin, onShutdown, runLauncher, spawnChild } from "./lib/processes";
 import { waitForHttp } from "./lib/wait";
+import { KEYSET_PATH, PROJECT_TOKEN } from "../emulator/google/webhooks/routes";
+
+/** Not a secret: the demo's emulator and Nightly share it on this machine only. */
+const DEMO_WEBHOOK_SECRET = "Bearer nightly-demo-webhook-secret";
+
+/** The emulator's webhook subscriber for this Nightly (replaced on every start: the app URL may differ). */
+async function subscribeDemo(emulatorUrl: string, appUrl: string): Promise<void> {
+  const base = `${emulatorUrl}/v4/projects/100200300400/subscribers`;
+  const headers = { authorization: `Bearer ${PROJECT_TOKEN}`, "content-type": "application/json" };
+  await fetch(`${base}/nightly-demo?force=true`, { method: "DELETE", headers }).catch(() => null);
+  const response = await fetch(`${base}?subscriberId=nightly-demo`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({
+      endpointUri: `${appUrl}/api/webhooks/google-health`,
+      subscriberConfigs: [{ dataTypes: ["sleep", "daily-heart-rate-variability", "heart-rate-variability", "respiratory-rate-sleep-summary"], subscriptionCreatePolicy: "AUTOMATIC" }],
+      endpointAuthorization: { secret: DEMO_WEBHOOK_SECRET },
+    }),
+  }).catch(() => null);
+  console.log(response?.ok ? "Push on: the emulator notifies Nightly of new nights (webhook subscriber nightly-demo)." : `Push not set up (${response?.status ?? "no answer"}); Nightly polls instead.`);
+}
 
 await runLauncher(async () => {
   handleSignals();
@@ -50,6 +71,9 @@ await runLauncher(async () => {
     GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
     GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
     GOOGLE_HEALTH_API_BASE_URL: emulator.url,
+    // Push: the emulator signs notifications with its own key (docs/decisions/0017).
+    GOOGLE_WEBHOOK_SECRET: DEMO_WEBHOOK_SECRET,
+    GOOGLE_WEBHOOK_KEYSET_URL: `${emulator.url}${KEYSET_PATH}`,
     EMULATOR_URL: emulator.url,
     // Staff sign-in through the emulator's OIDC issuer; its first demo person is an admin.
     OIDC_ISSUER: `${emulator.url}/oidc`,
@@ -60,5 +84,6 @@ await runLauncher(async () => {
   buildIfNeeded(env);
   spawnChild(process.execPath, [nextBin(), "start", "-p", String(port)], { ...env, NODE_ENV: "production" }, "Next.js");
   await waitForHttp(`${appUrl}/api/health`);
+  await subscribeDemo(emulator.url, appUrl);
   console.log(`\n  Nightly demo is ready: open ${appUrl}\n  Sign in with Google (or Fitbit, legacy) and pick a demo person on the consent page. Ctrl+C stops everything.\n`);
 });

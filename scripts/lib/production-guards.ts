@@ -19,6 +19,8 @@ const PROVIDER_URLS = [
   "GOOGLE_REVOKE_URL",
   "GOOGLE_JWKS_URL",
   "GOOGLE_HEALTH_API_BASE_URL",
+  // The keys that verify push notifications: fetched over http, anyone on the path could forge them.
+  "GOOGLE_WEBHOOK_KEYSET_URL",
 ];
 
 export function productionStartProblem(env: NodeJS.ProcessEnv, localSecrets: LocalSecrets | null): string | null {

@@ -156,4 +156,27 @@ describe("Google Health push", () => {
     expect((await getSyncStatus(userId)).push).toMatchObject({ healthy: false });
     expect(await enqueueActiveUsers()).toBe(1);
   });
+
+  it("a revoked consent's DELETE marks the connection as needing consent again and keeps the history", async () => {
+    const nights = await db.sleepLog.count({ where: { userId } });
+    await control(world.emulator.url, `/users/${ADA.healthUserId}/revoke-tokens?provider=google`);
+    const handled = await until("the revocation handled", () =>
+      db.pushNotification.findFirst({ where: { operation: "DELETE", outcome: "access_refused" } }),
+    );
+    expect(handled.userId).toBe(userId);
+    expect(await db.providerConnection.findFirstOrThrow({ where: { userId } })).toMatchObject({ status: "NEEDS_RECONSENT" });
+    expect(await db.sleepLog.count({ where: { userId } })).toBe(nights);
+  }, 30_000);
+
+  it("housekeeping: a record whose job was lost is queued again; records past the retention are pruned", async () => {
+    const { requeueStalePush, prunePushNotifications, PUSH_RETENTION_DAYS } = await import("./record");
+    const stale = await db.pushNotification.create({
+      data: { provider: "google-health", bodyHash: "stale", providerUserId: "1", operation: "UPSERT", dataType: "sleep", intervals: [], receivedAt: new Date(Date.now() - 10 * 60_000) },
+    });
+    expect(await requeueStalePush()).toBe(1);
+    await until("the stale record handled", () => db.pushNotification.findFirst({ where: { id: stale.id, outcome: "unknown_user" } }));
+    await db.pushNotification.update({ where: { id: stale.id }, data: { receivedAt: new Date(Date.now() - (PUSH_RETENTION_DAYS + 1) * DAY_MS) } });
+    expect(await prunePushNotifications()).toBe(1);
+    expect(await db.pushNotification.findUnique({ where: { id: stale.id } })).toBeNull();
+  }, 30_000);
 });
