@@ -115,3 +115,43 @@ test("keyboard: arrow keys move along the sleep stages chart and Enter opens tha
   await expect(page).toHaveURL(/night=\d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole("heading", { name: /Night ending/ })).toBeVisible();
 });
+
+test("offline: a new range keeps the old chart dimmed and says so, then fills in when back online", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await signInWithFitbit(page, PEOPLE.dana);
+  await page.goto("/dashboard/sleep?preset=30d");
+  const stages = figure(page, "Sleep stages");
+  await expect(stages.locator("svg.recharts-surface").first()).toBeVisible({ timeout: 30_000 });
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "7 d", exact: true }).click();
+  await expect(stages).toHaveAttribute("aria-busy", "true");
+  await expect(stages.getByRole("status")).toContainText("You are offline: this is the previous range, dimmed.");
+  // The previous range is what is drawn: its table still has 30 rows, not 7.
+  await showTable(stages);
+  await expect(stages.locator("tbody tr")).toHaveCount(30);
+
+  await context.setOffline(false);
+  await expect(stages).toHaveAttribute("aria-busy", "false", { timeout: 30_000 });
+  await expect(stages.locator("tbody tr")).toHaveCount(7);
+});
+
+test("a custom range before the person's history is refused, one that starts before it is clamped, both in words", async ({ page }) => {
+  test.setTimeout(90_000);
+  const person = findPerson(PEOPLE.dana.id)!;
+  await signInWithFitbit(page, PEOPLE.dana);
+  await page.goto("/dashboard/hrv?preset=30d");
+  const form = page.getByRole("form", { name: "Custom dates" });
+  await form.getByLabel("From").fill("2010-01-01");
+  await form.getByLabel("To").fill("2010-02-01");
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Those dates are all before your history starts" })).toBeVisible();
+  await expect(page).toHaveURL(/preset=30d/);
+
+  const end = addDays(person.memberSince, 40);
+  await form.getByLabel("From").fill(addDays(person.memberSince, -100));
+  await form.getByLabel("To").fill(end);
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your history starts on" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`from=${person.memberSince}&to=${end}`));
+});

@@ -71,6 +71,16 @@ test("admin imports OAuth 1.0 records; each person's link leads to consent and t
   await expect(problems.getByRole("row").nth(2)).toContainText(`username “${FIRST}” is also on line 1`);
   expect(await sql(`SELECT 1 FROM "ImportedAuthorization"  WHERE username = ANY($1)`, [[FIRST, SECOND]])).toHaveLength(0);
 
+  // Bad uploads are 4xx in words and change nothing.
+  const bad = async (multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) => {
+    const response = await admin.request.post("/api/admin/imports/shimmer", { multipart });
+    return { status: response.status(), message: ((await response.json()) as { error: { message: string } }).error.message };
+  };
+  expect(await bad({ studyId: "" })).toEqual({ status: 400, message: "Choose a file to import." });
+  expect(await bad({ file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from([0xff, 0xfe, 0x00, 0x7b]) } })).toMatchObject({ status: 400, message: /not UTF-8/ });
+  expect(await bad({ file: { name: "x.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(ISSUE_RECORD)) }, studyId: "../../etc" })).toMatchObject({ status: 400 });
+  expect(await sql(`SELECT 1 FROM "ImportedAuthorization"  WHERE username = ANY($1)`, [[FIRST, SECOND]])).toHaveLength(0);
+
   // The issue's record and one more, as a JSON array, enrolled in the study.
   await upload(admin, "records.json", JSON.stringify([ISSUE_RECORD, second], null, 2), "Shimmer returners");
   const result = admin.getByTestId("import-result");
@@ -91,6 +101,12 @@ test("admin imports OAuth 1.0 records; each person's link leads to consent and t
   await expect(sam.getByRole("heading", { name: "Connect your tracker to Nightly again" })).toBeVisible();
   await expect(sam.getByText(FIRST)).toBeVisible();
   await expect(sam.getByRole("heading", { name: "You will join “Shimmer returners”" })).toBeVisible();
+  expect(await sql(`SELECT "startedAt" FROM "ImportedAuthorization" WHERE username = $1`, [FIRST])).toEqual([{ startedAt: null }]);
+  // security: Continue from another site, or with a made-up secret, starts nothing.
+  const start = `${new URL(firstLink).pathname}/start`;
+  expect((await sam.request.post(start, { headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, maxRedirects: 0 })).status()).toBe(403);
+  expect((await sam.request.post("/reauthorize/not-a-secret/start", { maxRedirects: 0 })).status()).toBe(404);
+  expect((await sam.request.get(start, { maxRedirects: 0 })).status()).toBe(405);
   expect(await sql(`SELECT "startedAt" FROM "ImportedAuthorization" WHERE username = $1`, [FIRST])).toEqual([{ startedAt: null }]);
   await sam.getByRole("button", { name: "Continue" }).click();
   await expect(sam).toHaveURL(/\/oauth2\/authorize/);

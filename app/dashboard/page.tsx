@@ -66,7 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
       <section className="stack" aria-labelledby="range-heading">
         <h2 id="range-heading">Over time</h2>
-        <OverviewRange range={range} timezone={context.timezone} />
+        <OverviewRange range={range} timezone={context.timezone} historyStart={context.historyStart} />
         <div className="actions range-summary">
           <p className="muted" data-testid="range-label">
             {formatDayLabel(range.from, true)} – {formatDayLabel(range.to, true)}

@@ -1,9 +1,10 @@
 "use client";
 
+import { niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { BreathingRow } from "@/lib/api-schemas/breathing";
 import { formatDayLabel } from "@/lib/dates";
-import { ChartFigure, DataTable, num } from "./chart-figure";
+import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
 import { useEnterToSelect } from "./enter-to-select";
 
@@ -55,8 +56,8 @@ export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingR
               <R.YAxis
                 tick={AXIS_TICK}
                 width={44}
-                allowDecimals={false}
-                domain={[(min: number) => Math.floor(min - 0.5), (max: number) => Math.ceil(max + 0.5)]}
+                {...niceAxis(days.flatMap((day) => [day.full, day.deep, day.light, day.rem]))}
+                tickFormatter={axisNumber}
                 label={{ value: "brpm", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
               <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
               <R.Line dataKey="full" name="Full sleep" stroke={COLORS.brand} strokeWidth={2.5} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
@@ -103,7 +104,7 @@ export function BreathingByStageChart({ day }: { day: BreathingRow }) {
             <R.BarChart data={data} margin={{ top: 22, right: 8, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="stage" tick={AXIS_TICK} />
-              <R.YAxis tick={AXIS_TICK} width={44} domain={[0, "auto"]} />
+              <R.YAxis tick={AXIS_TICK} width={44} {...niceAxis(data.map((row) => row.value), { fromZero: true })} tickFormatter={axisNumber} />
               <R.Tooltip />
               <R.Bar dataKey="value" name="Breaths per minute" isAnimationActive={false} label={{ position: "top", fontSize: 12, fill: "var(--ink)" }}>
                 {data.map((row) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type ReactNode } from "react";
+import { useOnline } from "@/components/use-online";
 
 export interface LegendItem {
   label: string;
@@ -35,6 +36,7 @@ export function ChartFigure({
 }: Props) {
   const id = useId();
   const [showTable, setShowTable] = useState(defaultTable);
+  const online = useOnline();
   return (
     <figure className="chart-figure card" aria-labelledby={`${id}-caption`} aria-busy={busy}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
@@ -61,7 +63,9 @@ export function ChartFigure({
       {legend && !showTable ? <Legend items={legend} /> : null}
       {busy ? (
         <p className="chart-busy muted" role="status">
-          Loading…
+          {online
+            ? "Loading the new range… (dimmed: the previous range)"
+            : "You are offline: this is the previous range, dimmed. It updates when you are back online."}
         </p>
       ) : null}
     </figure>
@@ -157,6 +161,14 @@ export function DataTable<Row>({
 }
 
 /** "—" for missing numbers, so a gap reads as a gap in the table too. */
+/**
+ * An axis tick with the decimals it needs and no more (nice steps are 1, 2, 2.5 or 5 × 10ⁿ): 7 / 7.25
+ * / 7.5 h, 0 / 1,000 kcal. Rounding every tick to whole numbers repeated labels (7 / 7 / 8).
+ */
+export function axisNumber(value: number): string {
+  return value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+}
+
 export function num(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return "—";
   return value.toLocaleString("en-GB", {

@@ -1,7 +1,8 @@
 "use client";
 
+import { niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
-import { ChartFigure, DataTable, num } from "./chart-figure";
+import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
 import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
 import { AXIS_TICK, COLORS } from "./colors";
 import { dateToMs } from "@/lib/dates";
@@ -74,8 +75,8 @@ export function GroupedSeriesChart({
               <R.YAxis
                 tick={AXIS_TICK}
                 width={52}
-                domain={["auto", "auto"]}
-                tickFormatter={(value: number) => num(value, 0)}
+                {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]))}
+                tickFormatter={axisNumber}
                 label={{
                   value: unit,
                   angle: -90,
@@ -256,7 +257,7 @@ export function GroupedStageSharesChart({
               <R.XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
               <R.YAxis
                 tick={AXIS_TICK}
-                width={44}
+                width={52}
                 domain={[0, 100]}
                 ticks={[0, 25, 50, 75, 100]}
                 tickFormatter={(value: number) => `${value} %`}

@@ -1,9 +1,10 @@
 "use client";
 
+import { niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { HrvReading, HrvRow } from "@/lib/api-schemas/hrv";
 import { formatClock, formatDayLabel, localTimeToMs } from "@/lib/dates";
-import { ChartFigure, DataTable, num } from "./chart-figure";
+import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
 import { clockTimeline } from "./clock-timeline";
 import { AXIS_TICK, COLORS } from "./colors";
 import { useEnterToSelect } from "./enter-to-select";
@@ -56,7 +57,7 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis tick={AXIS_TICK} width={44} domain={["auto", "auto"]} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis tick={AXIS_TICK} width={44} {...niceAxis(days.flatMap((day) => [day.dailyRmssd, day.deepRmssd, day.baselineLow, day.baselineHigh]))} tickFormatter={axisNumber} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
               <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
               <R.Area dataKey="band" name="Baseline (ms)" fill={COLORS.accent} fillOpacity={0.18} stroke="none" connectNulls={false} isAnimationActive={false} />
               <R.Line dataKey="dailyRmssd" name="Nightly RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { MealsResult, NutritionRow } from "@/lib/api-schemas/nutrition";
 import { formatDayLabel } from "@/lib/dates";
@@ -18,15 +19,17 @@ interface Props {
 
 /** Daily calories (bars) against the goal, macros in grams (lines, right axis), and water. */
 export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
+  // Google keeps no calorie goal: say nothing of a goal that is not drawn.
+  const hasGoal = days.some((day) => day.calorieGoal !== null);
   return (
     <ChartFigure
       title="Nutrition"
-      description="Calories eaten per day (bars) and your calorie goal; carbs, fat and protein in grams on the right axis. Select a day for its meals."
+      description={`Calories eaten per day (bars)${hasGoal ? " and your calorie goal" : ""}; carbs, fat and protein in grams on the right axis. Select a day for its meals.`}
       busy={busy}
       height={300}
       legend={[
         { label: "Calories (kcal)", color: COLORS.calories },
-        { label: "Calorie goal", color: COLORS.ink, shape: "dashed" },
+        ...(hasGoal ? [{ label: "Calorie goal", color: COLORS.ink, shape: "dashed" as const }] : []),
         { label: "Carbs (g)", color: COLORS.carbs, shape: "line" },
         { label: "Fat (g)", color: COLORS.fat, shape: "line" },
         { label: "Protein (g)", color: COLORS.protein, shape: "line" },
@@ -60,8 +63,8 @@ export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
             >
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-              <R.YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} {...niceAxis(days.flatMap((day) => [day.caloriesIn, day.calorieGoal]), { fromZero: true })} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} {...niceAxis(days.flatMap((day) => [day.carbsG, day.fatG, day.proteinG]), { fromZero: true })} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
               <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
               <R.Bar yAxisId="kcal" dataKey="caloriesIn" name="Calories (kcal)" fill={COLORS.calories} fillOpacity={0.8} isAnimationActive={false} />
               <R.Line yAxisId="kcal" type="stepAfter" dataKey="calorieGoal" name="Goal (kcal)" stroke={COLORS.ink} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
@@ -103,7 +106,7 @@ export function WaterChart({ days, waterUnit, busy }: Props) {
             <R.BarChart data={days} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis tick={AXIS_TICK} width={48} />
+              <R.YAxis tick={AXIS_TICK} width={48} {...niceAxis(days.map((day) => day.water), { fromZero: true })} />
               <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${waterUnit}`, "Water"]} />
               <R.Bar dataKey="water" name="Water" fill={COLORS.water} isAnimationActive={false} />
             </R.BarChart>

@@ -1,9 +1,10 @@
 "use client";
 
+import { niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { SleepNightRow } from "@/lib/api-schemas/sleep";
 import { formatDayLabel, formatMinutes } from "@/lib/dates";
-import { ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
+import { axisNumber, ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
 import { useEnterToSelect } from "./enter-to-select";
 
@@ -69,7 +70,7 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis tick={AXIS_TICK} width={44} label={{ value: "min", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis tick={AXIS_TICK} width={44} {...niceAxis(data.map((night) => (night.deep ?? 0) + (night.light ?? 0) + (night.rem ?? 0) + (night.wake ?? 0) + (night.classicAsleep ?? 0) + (night.napMinutesAsleep ?? 0)), { fromZero: true })} label={{ value: "min", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
               <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value, name) => [`${value} min`, name]} />
               <R.Bar dataKey="deep" name="Deep" stackId="night" fill={COLORS.deep} isAnimationActive={false} />
               <R.Bar dataKey="light" name="Light" stackId="night" fill={COLORS.light} isAnimationActive={false} />
@@ -142,7 +143,7 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={36} domain={[0, "auto"]} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={36} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true })} tickFormatter={axisNumber} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
               <R.YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
               <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
               <R.Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />

@@ -22,7 +22,7 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
 
   return (
     <div className="stack">
-      <DashboardHeader title="Breathing rate" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Breathing rate" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.breathing.state !== "ok" ? (
         <AccessNotice metric="breathing" access={context.access.breathing} provider={context.provider} callbackUrl="/dashboard/breathing" />
       ) : query.isError ? (
@@ -33,7 +33,7 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
           {bucketFor(data.from, data.to) === "day" ? (
-            <BreathingChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={(date) => url.update({ night: date })} />
+            <BreathingChart days={data.days} busy={query.isPlaceholderData} onSelectNight={(date) => url.update({ night: date })} />
           ) : (
             <GroupedSeriesChart
               title="Breathing rate"
@@ -42,7 +42,7 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
               points={data.days.map((day) => ({ date: day.date, value: day.full }))}
               color="var(--rem)"
               bucket={bucketFor(data.from, data.to) as "week" | "month"}
-              busy={query.isFetching && query.isPlaceholderData}
+              busy={query.isPlaceholderData}
             />
           )}
           {dates.length > 0 ? (

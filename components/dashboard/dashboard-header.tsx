@@ -12,6 +12,7 @@ export function DashboardHeader({
   range,
   rangeError,
   timezone,
+  historyStart = null,
   onRangeChange,
   children,
 }: {
@@ -19,13 +20,14 @@ export function DashboardHeader({
   range: DateRange;
   rangeError: string | null;
   timezone: string | null;
+  historyStart?: string | null;
   onRangeChange: (range: DateRange) => void;
   children?: ReactNode;
 }) {
   return (
     <header className="dashboard-header stack">
       <h1>{title}</h1>
-      <RangePicker range={range} timezone={timezone} onChange={onRangeChange} />
+      <RangePicker range={range} timezone={timezone} historyStart={historyStart} onChange={onRangeChange} />
       {rangeError ? (
         <p role="alert" className="notice notice-warn">
           That range couldn&apos;t be used ({rangeError}), so the last 30 days are shown.

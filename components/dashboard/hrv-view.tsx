@@ -25,7 +25,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
 
   return (
     <div className="stack">
-      <DashboardHeader title="Heart rate variability" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Heart rate variability" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.hrv.state !== "ok" ? (
         <AccessNotice metric="hrv" access={context.access.hrv} provider={context.provider} callbackUrl="/dashboard/hrv" />
       ) : query.isError ? (
@@ -36,7 +36,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
           {bucketFor(data.from, data.to) === "day" ? (
-            <HrvChart days={data.days} busy={query.isFetching && query.isPlaceholderData} onSelectNight={selectNight} />
+            <HrvChart days={data.days} busy={query.isPlaceholderData} onSelectNight={selectNight} />
           ) : (
             <GroupedSeriesChart
               title="Heart rate variability"
@@ -44,7 +44,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
               unit="ms"
               points={data.days.map((day) => ({ date: day.date, value: day.dailyRmssd }))}
               bucket={bucketFor(data.from, data.to) as "week" | "month"}
-              busy={query.isFetching && query.isPlaceholderData}
+              busy={query.isPlaceholderData}
             />
           )}
           <section className="stack" aria-labelledby="hrv-night-heading">

@@ -20,11 +20,11 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
   const selected = url.param("day") ?? data?.latestDay ?? null;
   const meals = useDateQuery("meals", "/api/me/nutrition/meals", selected, initialMeals);
   const selectDay = (date: string) => url.update({ day: date });
-  const busy = query.isFetching && query.isPlaceholderData;
+  const busy = query.isPlaceholderData;
 
   return (
     <div className="stack">
-      <DashboardHeader title="Nutrition" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Nutrition" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.nutrition.state !== "ok" ? (
         <AccessNotice metric="nutrition" access={context.access.nutrition} provider={context.provider} callbackUrl="/dashboard/nutrition" />
       ) : query.isError ? (

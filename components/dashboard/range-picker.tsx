@@ -2,16 +2,19 @@
 
 import { useState, type FormEvent } from "react";
 import { checkRangeQuery, MAX_RANGE_DAYS, PRESETS, PRESET_LABELS, resolveRange, type DateRange } from "@/lib/api-schemas/range-rules";
-import { formatDayLabel, localToday } from "@/lib/dates";
+import { localToday } from "@/lib/dates";
+import { clampRange } from "./clamp-range";
 
 interface Props {
   range: DateRange;
   timezone: string | null;
+  /** The first day of the person's history, when known: earlier custom dates are clamped to it. */
+  historyStart?: string | null;
   onChange: (range: DateRange) => void;
 }
 
 /** Preset buttons (7 d, 30 d, 90 d, 1 y) and a custom from/to range with Apply. */
-export function RangePicker({ range, timezone, onChange }: Props) {
+export function RangePicker({ range, timezone, historyStart = null, onChange }: Props) {
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const [error, setError] = useState<string | null>(null);
@@ -31,20 +34,13 @@ export function RangePicker({ range, timezone, onChange }: Props) {
       return;
     }
     setError(null);
-    // A range wholly in the future is refused; one that runs past today is clamped, and says so.
-    const today = localToday(timezone);
-    const chosen = resolveRange(parsed.query, timezone);
-    if (chosen.from > today) {
-      setError(`Those dates are all in the future. Choose a start date on or before today (${formatDayLabel(today, true)}).`);
+    const clamped = clampRange(resolveRange(parsed.query, timezone), localToday(timezone), historyStart);
+    if (!clamped.ok) {
+      setError(clamped.error);
       return;
     }
-    if (chosen.to > today) {
-      setNote(`There is no data after today, so the range ends on ${formatDayLabel(today, true)}.`);
-      onChange({ ...chosen, to: today });
-      return;
-    }
-    setNote(null);
-    onChange(chosen);
+    setNote(clamped.note);
+    onChange(clamped.range);
   }
 
   return (

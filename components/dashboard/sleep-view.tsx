@@ -26,13 +26,13 @@ export function SleepView({ context, initial, initialNight }: Props) {
   const datesWithData = data?.nights.filter((night) => night.type !== null).map((night) => night.date) ?? [];
   const selected = url.param("night") ?? data?.latestNight ?? null;
   const night = useDateQuery("sleep-night", "/api/me/sleep/night", selected, initialNight);
-  const busy = nights.isFetching && nights.isPlaceholderData;
+  const busy = nights.isPlaceholderData;
   const selectNight = (date: string) => url.update({ night: date });
   const bucket = data ? bucketFor(data.from, data.to) : "day";
 
   return (
     <div className="stack">
-      <DashboardHeader title="Sleep" range={url.range} rangeError={url.rangeError} timezone={context.timezone} onRangeChange={url.setRange} />
+      <DashboardHeader title="Sleep" range={url.range} rangeError={url.rangeError} timezone={context.timezone} historyStart={context.historyStart} onRangeChange={url.setRange} />
       {context.access.sleep.state !== "ok" ? (
         <AccessNotice metric="sleep" access={context.access.sleep} provider={context.provider} callbackUrl="/dashboard/sleep" />
       ) : nights.isError ? (

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PEOPLE, emulator, signInWithFitbit } from "../support/stack";
+import { signInWithGoogle } from "../support/google";
+import { PEOPLE, emulator } from "../support/stack";
 
-/** The pages a participant sees, shot after the demo person's whole year has synced. */
+/** The pages a participant sees, shot after the demo person's whole year has synced through Google. */
 const PAGES = [
   { name: "overview", path: "/dashboard" },
   { name: "sleep", path: "/dashboard/sleep" },
@@ -38,13 +39,15 @@ test("screenshots of every participant page", async ({ browser }) => {
     const page = await context.newPage();
     await page.goto("/");
     await page.screenshot({ path: `${OUT}/landing-desktop-${scheme}.png` });
-    await signInWithFitbit(page, PEOPLE.ada);
+    await signInWithGoogle(page, PEOPLE.ada);
     await waitForWholeYear(page);
     for (const size of WIDTHS) {
       await page.setViewportSize({ width: size.width, height: size.height });
       for (const target of PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.name))) {
         await page.goto(target.path);
         await page.waitForLoadState("networkidle");
+        // Chart drawings load after the page (components/charts/plot.tsx): wait until each is drawn.
+        await expect(page.locator(".plot-loading")).toHaveCount(0, { timeout: 20_000 });
         await page.screenshot({ path: `${OUT}/${target.name}-${size.name}-${scheme}.png`, fullPage: true });
       }
     }

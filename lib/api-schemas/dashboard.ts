@@ -36,6 +36,8 @@ export interface DashboardContext {
   /** True while any sync is queued or running. */
   syncing: boolean;
   connected: boolean;
+  /** The first day of the person's history at the provider (their account's start), when known. */
+  historyStart: string | null;
   access: Record<Metric, MetricAccess>;
   /** Partial gaps reported by the sync, keyed by its metric names (hrvIntraday, brStages, foodLogs). */
   notes: Record<string, string>;

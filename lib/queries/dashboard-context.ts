@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { DashboardContext, Metric, MetricAccess } from "@/lib/api-schemas/dashboard";
+import { isIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { providerById, providersByPrecedence } from "@/lib/providers/registry";
 import { syncedProviderOf } from "@/lib/sync/connection-choice";
@@ -66,7 +67,7 @@ export async function getDashboardContext(subject: AuthorizedSubject): Promise<D
   const userId = subject.userId;
   const provider = (await syncedProviderOf(userId)) ?? "";
   const [user, connection, sync] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true, unitSystem: true } }),
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true, unitSystem: true, memberSince: true } }),
     db.providerConnection.findFirst({ where: { userId, provider }, select: { grantedScopes: true, status: true } }),
     db.syncState.findUnique({
       where: { userId_provider: { userId, provider } },
@@ -86,6 +87,8 @@ export async function getDashboardContext(subject: AuthorizedSubject): Promise<D
     neverSynced: !sync || (!sync.lastSyncStartedAt && sync.status !== "RUNNING"),
     syncing: sync ? ACTIVE_SYNC.has(sync.status) : false,
     connected: connection?.status === "ACTIVE",
+    // memberSince comes from the provider's profile; only a real calendar date is trusted.
+    historyStart: user.memberSince && isIsoDate(user.memberSince) ? user.memberSince : null,
     notes: notesOf(sync?.unavailable),
     access: { sleep: access("sleep"), hrv: access("hrv"), breathing: access("breathing"), nutrition: access("nutrition") },
   };

@@ -266,6 +266,27 @@ describe("cohort aggregates stay equal to the raw rows", () => {
     expect(await db.studyParticipantNight.count({ where: { userId: { in: [b, c] } } })).toBe(0);
   });
 
+  it("the connection shown and the last data sync follow the person's changes after enrolment", async () => {
+    const w = await world();
+    const a = await w.person();
+    await w.enrol(a);
+    const row = async (status?: "ACTIVE" | "NEEDS_RECONSENT") => (await table.getCohortTable(await w.authorized(), { sort: "lastDataSync", dir: "desc", page: 1, ...(status ? { status } : {}) }, NOW)).items[0];
+    expect(await row()).toMatchObject({ provider: null, status: null, lastDataSync: null, stale: true });
+    const fitbit = await db.providerConnection.create({ data: { userId: a, provider: "fitbit", providerUserId: `U${++counter}`, grantedScopes: [] } });
+    await db.syncState.create({ data: { userId: a, provider: "fitbit", lastSyncCompletedAt: new Date("2026-04-09T10:00:00Z") } });
+    expect(await row()).toMatchObject({ provider: "fitbit", status: "ACTIVE", lastDataSync: new Date("2026-04-09T10:00:00Z"), stale: false });
+    await db.providerConnection.update({ where: { id: fitbit.id }, data: { status: "NEEDS_RECONSENT" } });
+    expect(await row("ACTIVE")).toBeUndefined();
+    expect(await row("NEEDS_RECONSENT")).toMatchObject({ provider: "fitbit", status: "NEEDS_RECONSENT" });
+    // Google connected: an active connection is shown first.
+    await db.providerConnection.create({ data: { userId: a, provider: "google-health", providerUserId: `G${++counter}`, grantedScopes: [] } });
+    await db.syncState.create({ data: { userId: a, provider: "google-health", lastSyncCompletedAt: new Date("2026-04-10T11:00:00Z") } });
+    expect(await row("ACTIVE")).toMatchObject({ provider: "google-health", status: "ACTIVE", lastDataSync: new Date("2026-04-10T11:00:00Z") });
+    await db.syncState.delete({ where: { userId_provider: { userId: a, provider: "google-health" } } });
+    await db.providerConnection.deleteMany({ where: { userId: a, provider: "google-health" } });
+    expect(await row()).toMatchObject({ provider: "fitbit", status: "NEEDS_RECONSENT", lastDataSync: new Date("2026-04-09T10:00:00Z") });
+  });
+
   it("a changed study window recounts coverage; nights after today are not counted yet", async () => {
     const w = await world();
     const a = await w.person();

@@ -37,10 +37,12 @@ const SORT_SQL: Record<CohortQuery["sort"], Prisma.Sql> = {
  * One page of the study's currently enrolled participants, sorted, filtered and paginated in
  * PostgreSQL; coverage counts only nights inside the study window (up to today).
  *
- * Coverage comes from StudyParticipantCoverage, which the database keeps per participant
- * (nights with data from the window's start to its end, decision 0015); nights after today
- * (a timezone ahead of UTC) are taken off here from a short index range. So a sort by coverage
- * is a join and a sort of one number per participant, not a count of everyone's nights.
+ * What every participant is sorted and filtered by comes from StudyParticipantCoverage, which
+ * the database keeps per participant (nights with data from the window's start to its end, the
+ * connection shown, the last data sync; decision 0015); nights after today (a timezone ahead of
+ * UTC) are taken off here from a short index range. So a sort or a filter reads one row per
+ * participant from the study's range; devices, nights of the week, names and move states are
+ * read for the page's rows only.
  */
 export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery, now = new Date()) {
   const today = localToday("UTC", now);
@@ -76,26 +78,21 @@ export async function getCohortTable(study: AuthorizedStudy, query: CohortQuery,
       WHERE n."studyId" = ${study.id} AND n.date > ${to} AND n.date >= ${from} AND (${windowEnd}::date IS NULL OR n.date <= ${windowEnd}::date)
       GROUP BY n."userId"
     ), cohort AS (
-      SELECT sp.id, sp."userId", sp."studyCode", u.name, pc.provider, pc.status::text AS status, ss.last_data_sync,
-        coalesce(cov."sleepNights", 0) - coalesce(l.sleep, 0) AS sleep_nights, coalesce(cov."hrvNights", 0) - coalesce(l.hrv, 0) AS hrv_nights,
-        coalesce(cov."breathingNights", 0) - coalesce(l.br, 0) AS br_nights, coalesce(cov."foodDays", 0) - coalesce(l.food, 0) AS food_days
+      SELECT sp.id, sp."userId", sp."studyCode", r.provider, r."connectionStatus" AS status, r."lastDataSyncAt" AS last_data_sync,
+        coalesce(r."sleepNights", 0) - coalesce(l.sleep, 0) AS sleep_nights, coalesce(r."hrvNights", 0) - coalesce(l.hrv, 0) AS hrv_nights,
+        coalesce(r."breathingNights", 0) - coalesce(l.br, 0) AS br_nights, coalesce(r."foodDays", 0) - coalesce(l.food, 0) AS food_days
       FROM "StudyParticipant" sp
-      JOIN "User" u ON u.id = sp."userId"
-      LEFT JOIN "StudyParticipantCoverage" cov ON cov."studyId" = sp."studyId" AND cov."userId" = sp."userId"
+      LEFT JOIN "StudyParticipantCoverage" r ON r."studyId" = sp."studyId" AND r."userId" = sp."userId"
       LEFT JOIN later l ON l."userId" = sp."userId"
-      LEFT JOIN LATERAL (
-        SELECT c.provider, c.status FROM "ProviderConnection" c WHERE c."userId" = sp."userId" ORDER BY (c.status = 'ACTIVE') DESC, c."updatedAt" DESC LIMIT 1
-      ) pc ON true
-      LEFT JOIN LATERAL (SELECT max(s."lastSyncCompletedAt") AS last_data_sync FROM "SyncState" s WHERE s."userId" = sp."userId") ss ON true
       WHERE sp."studyId" = ${study.id} AND sp."leftAt" IS NULL
-        ${search ? (study.showNames ? Prisma.sql`AND (sp."studyCode" ILIKE ${search} OR u.name ILIKE ${search})` : Prisma.sql`AND sp."studyCode" ILIKE ${search}`) : Prisma.empty}
+        ${search ? (study.showNames ? Prisma.sql`AND (sp."studyCode" ILIKE ${search} OR EXISTS (SELECT 1 FROM "User" u WHERE u.id = sp."userId" AND u.name ILIKE ${search}))` : Prisma.sql`AND sp."studyCode" ILIKE ${search}`) : Prisma.empty}
     ), page AS (
       SELECT c.*, ${sortCount ?? Prisma.sql`NULL::bigint`} AS sort_count, count(*) OVER () AS total FROM cohort c
       WHERE true ${statusFilter}
       ORDER BY ${sortCount ? Prisma.sql`sort_count` : sortKey} ${direction}, c."studyCode" ASC
       LIMIT ${COHORT_PAGE_SIZE} OFFSET ${(query.page - 1) * COHORT_PAGE_SIZE}
     )
-    SELECT c.id, c."userId", c."studyCode", c.name, c.provider, c.status, c.last_data_sync, c.total,
+    SELECT c.id, c."userId", c."studyCode", (SELECT u.name FROM "User" u WHERE u.id = c."userId") AS name, c.provider, c.status, c.last_data_sync, c.total,
       (SELECT max(d."lastSyncAt") FROM "Device" d WHERE d."userId" = c."userId") AS last_device_sync,
       (SELECT d.battery FROM "Device" d WHERE d."userId" = c."userId" ORDER BY d."lastSyncAt" DESC NULLS LAST LIMIT 1) AS battery,
       c.sleep_nights, c.hrv_nights, c.br_nights, c.food_days, ${query.sort === "nights7" ? Prisma.sql`c.sort_count` : nights7} AS nights7,
