@@ -95,7 +95,7 @@ function UploadResult({ answer }: { answer: UploadAnswer }) {
       </div>
     );
   }
-  const provider = answer.provider === "google-health" ? "Google" : answer.provider === "fitbit" ? "Fitbit" : null;
+  const provider = answer.providerName;
   return (
     <div role="status" className="notice notice-info stack" data-testid="import-result">
       <p>

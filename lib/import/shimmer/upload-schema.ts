@@ -21,5 +21,7 @@ export interface UploadAnswer {
   unchanged: { line: number; username: string }[];
   problems: { line: number; message: string }[];
   provider: string | null;
+  /** The provider's display name ("Google", "Fitbit"), for the sentence about where links lead. */
+  providerName: string | null;
   linksCsv: string;
 }

@@ -1,6 +1,7 @@
 import { defineRoute } from "@/lib/http/route";
 import { AppError } from "@/lib/errors/app-error";
 import { importShimmerFile } from "@/lib/import/shimmer/import-records";
+import { isKnownProvider, providerById } from "@/lib/providers/registry";
 import { MAX_UPLOAD_BYTES, uploadFieldsSchema, type UploadAnswer } from "@/lib/import/shimmer/upload-schema";
 import { csvLines } from "@/lib/research/export/csv";
 
@@ -36,6 +37,8 @@ export const POST = defineRoute({
       unchanged: report.unchanged,
       problems: report.problems,
       provider: report.provider,
+      // The name for the console's sentence, so no provider id is spelled out in browser code.
+      providerName: report.provider && isKnownProvider(report.provider) ? providerById(report.provider).copy.name : null,
       linksCsv: report.imported.length > 0 ? csvLines([["line", "username", "link"], ...report.imported.map((entry) => [entry.line, entry.username, entry.link])]) : "",
     };
   },
