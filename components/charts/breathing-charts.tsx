@@ -6,7 +6,7 @@ import type { BreathingRow } from "@/lib/api-schemas/breathing";
 import { formatDayLabel } from "@/lib/dates";
 import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
-import { useEnterToSelect } from "./enter-to-select";
+import { selectOnClick, useEnterToSelect } from "./enter-to-select";
 
 const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
@@ -46,9 +46,7 @@ export function BreathingChart({ days, busy, onSelectNight }: { days: BreathingR
             <R.LineChart
               data={days}
               margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-              onClick={(state: { activeLabel?: string | number }) => {
-                if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
-              }}
+              onClick={selectOnClick(onSelectNight)}
             >
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />

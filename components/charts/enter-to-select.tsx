@@ -20,3 +20,10 @@ export function useEnterToSelect(onSelect?: (date: string) => void) {
   };
   return { report, onKeyDown };
 }
+
+/** A chart's onClick: opens the date of the bar or point clicked (recharts reports it as activeLabel). */
+export function selectOnClick(onSelect?: (date: string) => void) {
+  return (state: { activeLabel?: string | number }) => {
+    if (onSelect && typeof state.activeLabel === "string") onSelect(state.activeLabel);
+  };
+}

@@ -7,7 +7,7 @@ import { formatClock, formatDayLabel, localTimeToMs } from "@/lib/dates";
 import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
 import { clockTimeline } from "./clock-timeline";
 import { AXIS_TICK, COLORS } from "./colors";
-import { useEnterToSelect } from "./enter-to-select";
+import { selectOnClick, useEnterToSelect } from "./enter-to-select";
 
 const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
@@ -50,9 +50,7 @@ export function HrvChart({ days, busy, onSelectNight }: { days: HrvRow[]; busy?:
             <R.ComposedChart
               data={data}
               margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-              onClick={(state: { activeLabel?: string | number }) => {
-                if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
-              }}
+              onClick={selectOnClick(onSelectNight)}
             >
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />

@@ -1,6 +1,7 @@
 "use client";
 
 import { niceAxis } from "./nice-ticks";
+import { selectOnClick } from "./enter-to-select";
 import { Plot } from "./plot";
 import type { MealsResult, NutritionRow } from "@/lib/api-schemas/nutrition";
 import { formatDayLabel } from "@/lib/dates";
@@ -57,9 +58,7 @@ export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
             <R.ComposedChart
               data={days}
               margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-              onClick={(state: { activeLabel?: string | number }) => {
-                if (onSelectDay && typeof state.activeLabel === "string") onSelectDay(state.activeLabel);
-              }}
+              onClick={selectOnClick(onSelectDay)}
             >
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />

@@ -6,7 +6,7 @@ import type { SleepNightRow } from "@/lib/api-schemas/sleep";
 import { formatDayLabel, formatMinutes } from "@/lib/dates";
 import { axisNumber, ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
-import { useEnterToSelect } from "./enter-to-select";
+import { selectOnClick, useEnterToSelect } from "./enter-to-select";
 
 const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
@@ -16,11 +16,6 @@ interface ChartProps {
   onSelectNight?: (date: string) => void;
 }
 
-function selectHandler(onSelectNight?: (date: string) => void) {
-  return (state: { activeLabel?: string | number }) => {
-    if (onSelectNight && typeof state.activeLabel === "string") onSelectNight(state.activeLabel);
-  };
-}
 
 /** Nightly stage minutes (main sleep, stacked), classic nights and naps as their own segments, 30-day averages as lines. */
 export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
@@ -66,7 +61,7 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
       <Plot
         render={(R) => (
           <R.ResponsiveContainer width="100%" height="100%">
-            <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+            <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectOnClick(onSelectNight)}>
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
@@ -139,7 +134,7 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
       <Plot
         render={(R) => (
           <R.ResponsiveContainer width="100%" height="100%">
-            <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectHandler(onSelectNight)}>
+            <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectOnClick(onSelectNight)}>
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
