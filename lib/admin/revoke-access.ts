@@ -49,7 +49,9 @@ export async function revokeAccess(admin: Viewer, userId: string, data: "keep" |
     })),
   );
 
-  const { sessionsEnded, apiTokensRevoked, rowsDeleted } = await db.$transaction(
+  // The cohort triggers lock a person's rows at commit, so a sync committing for the same person
+  // can deadlock with this; every statement here is idempotent, so a deadlocked attempt is retried.
+  const { sessionsEnded, apiTokensRevoked, rowsDeleted } = await retryOnWriteConflict(() => db.$transaction(
     async (tx) => {
       await tx.providerConnection.updateMany({
         where: { userId },
@@ -69,11 +71,24 @@ export async function revokeAccess(admin: Viewer, userId: string, data: "keep" |
       return { sessionsEnded, apiTokensRevoked, rowsDeleted };
     },
     { timeout: 60_000 },
-  );
+  ));
 
   const jobsCancelled = await cancelQueuedSyncs(userId);
   const result: RevokeAccessResult = { providers, sessionsEnded, jobsCancelled, apiTokensRevoked, rowsDeleted };
   await recordAudit({ action: "access.revoke", actorId: admin.id, subjectUserId: userId, details: { ...result, data } });
   log.info("access revoked by an administrator", { userId, data, sessionsEnded, jobsCancelled });
   return result;
+}
+
+/** Prisma's P2034: "write conflict or deadlock, please retry". Three tries, a short pause between. */
+async function retryOnWriteConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== "P2034" || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
