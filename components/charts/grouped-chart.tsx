@@ -3,8 +3,9 @@
 import { niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
-import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
+import { toGroupedPoints, type Bucket, type GroupedPoint } from "./aggregate";
 import { AXIS_TICK, COLORS } from "./colors";
+import type { BucketStats } from "@/lib/api-schemas/grouped";
 import { dateToMs } from "@/lib/dates";
 
 const BUCKET_WORD: Record<Exclude<Bucket, "day">, { noun: string; adjective: string }> = {
@@ -25,7 +26,10 @@ interface Props {
   /** What one value is, e.g. "hours asleep per night". */
   what: string;
   unit: string;
-  points: { date: string; value: number | null }[];
+  /** The server's weekly or monthly buckets (lib/range-buckets.ts). */
+  periods: BucketStats[];
+  /** Converts the buckets' unit to the drawn one (e.g. 1/60: minutes drawn as hours). */
+  scale?: number;
   bucket: Exclude<Bucket, "day">;
   color?: string;
   digits?: number;
@@ -39,14 +43,15 @@ export function GroupedSeriesChart({
   title,
   what,
   unit,
-  points,
+  periods,
+  scale,
   bucket,
   color = COLORS.brand,
   digits = 1,
   format,
   busy,
 }: Props) {
-  const grouped = groupByBucket(points, bucket);
+  const grouped = toGroupedPoints(periods, bucket, scale);
   const show = format ?? ((value: number) => `${num(value, digits)} ${unit}`);
   const word = BUCKET_WORD[bucket];
   return (
@@ -185,30 +190,19 @@ const STAGES = [
   { key: "wake", label: "Awake", color: COLORS.wake },
 ] as const;
 
-type StageNight = {
-  date: string;
-  deep: number | null;
-  light: number | null;
-  rem: number | null;
-  wake: number | null;
-};
 
 /** Sleep stages over a long range: each week's (or month's) median minutes per stage as 100 % stacked bars. */
 export function GroupedStageSharesChart({
-  nights,
+  stages,
   bucket,
   busy,
 }: {
-  nights: StageNight[];
+  /** Each stage's minutes per bucket (the server's buckets, the same starts for every stage). */
+  stages: Record<(typeof STAGES)[number]["key"], BucketStats[]>;
   bucket: Exclude<Bucket, "day">;
   busy?: boolean;
 }) {
-  const perStage = STAGES.map((stage) =>
-    groupByBucket(
-      nights.map((night) => ({ date: night.date, value: night[stage.key] })),
-      bucket,
-    ),
-  );
+  const perStage = STAGES.map((stage) => toGroupedPoints(stages[stage.key], bucket));
   const rows = perStage[0]!.map((point, index) => {
     const medians = STAGES.map((_, stageIndex) => perStage[stageIndex]![index]!.median);
     const total = medians.reduce<number>((sum, value) => sum + (value ?? 0), 0);
