@@ -3,9 +3,10 @@ import { eachDate } from "@/lib/dates";
 import { bucketFor, bucketStart, bucketStarts, groupStats } from "./range-buckets";
 
 describe("bucketFor", () => {
-  it("draws a quarter night by night, a year by week and longer by month", () => {
-    expect(bucketFor("2026-09-01", "2026-12-01")).toBe("day"); // 92 days
-    expect(bucketFor("2026-08-31", "2026-12-01")).toBe("week"); // 93 days
+  it("draws two months night by night, 90 days and a year by week and longer by month", () => {
+    expect(bucketFor("2026-10-01", "2026-12-01")).toBe("day"); // 62 days
+    expect(bucketFor("2026-09-30", "2026-12-01")).toBe("week"); // 63 days
+    expect(bucketFor("2026-09-02", "2026-12-01")).toBe("week"); // 90 days
     expect(bucketFor("2025-12-02", "2026-12-01")).toBe("week");
     expect(bucketFor("2025-10-28", "2026-12-01")).toBe("week"); // 400 days
     expect(bucketFor("2025-10-27", "2026-12-01")).toBe("month"); // 401 days

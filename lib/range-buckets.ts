@@ -6,8 +6,11 @@ import type { BucketStats, LongBucket, RangeBucket } from "@/lib/api-schemas/gro
 import { addDays, dateToMs, daysBetween } from "@/lib/dates";
 import { spreadOf } from "@/lib/stats";
 
-/** The longest range drawn night by night (a quarter); up to 400 days by week, longer by month. */
-export const LONGEST_NIGHTLY_RANGE_DAYS = 92;
+/**
+ * Up to two months are drawn night by night; 90 days and a year by week (issue 10: "90 days and
+ * a year are grouped by week or month with the spread shown"); longer than 400 days by month.
+ */
+export const LONGEST_NIGHTLY_RANGE_DAYS = 62;
 export const LONGEST_WEEKLY_RANGE_DAYS = 400;
 
 export function bucketFor(from: string, to: string): RangeBucket {

@@ -22,14 +22,14 @@ export interface BreathingResult {
   latestNight: string | null;
 }
 
-/** A long range by week or month (GET /api/me/breathing for more than 92 days): full-sleep brpm. */
+/** A long range by week or month (GET /api/me/breathing for more than 62 days): full-sleep brpm. */
 export interface BreathingGroupedResult extends GroupedRangeBase {
   dayCount: number;
   latestNight: string | null;
   series: Record<"full", BucketStats[]>;
 }
 
-/** GET /api/me/breathing: night by night up to 92 days (as before), grouped beyond. */
+/** GET /api/me/breathing: night by night up to 62 days (as before), grouped beyond. */
 export type BreathingRangeResult = ({ bucket: "day" } & BreathingResult) | BreathingGroupedResult;
 
 /** GET /api/me/breathing/night: one night's rates by stage (the grouped page's night detail). */

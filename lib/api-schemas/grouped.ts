@@ -1,5 +1,5 @@
 /**
- * Long ranges as the dashboard APIs send them (docs/decisions/0009): up to 92 days night by night,
+ * Long ranges as the dashboard APIs send them (docs/decisions/0009): up to 62 days night by night,
  * up to 400 days by ISO week (Monday), longer by calendar month. A grouped answer carries each
  * bucket's median and interquartile range instead of every night, so a year is 53 rows, not 365.
  */

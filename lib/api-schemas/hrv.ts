@@ -23,14 +23,14 @@ export interface HrvResult {
   latestNight: string | null;
 }
 
-/** A long range by week or month (GET /api/me/hrv for more than 92 days): nightly RMSSD in ms. */
+/** A long range by week or month (GET /api/me/hrv for more than 62 days): nightly RMSSD in ms. */
 export interface HrvGroupedResult extends GroupedRangeBase {
   dayCount: number;
   latestNight: string | null;
   series: Record<"dailyRmssd", BucketStats[]>;
 }
 
-/** GET /api/me/hrv: night by night up to 92 days (as before), grouped beyond. */
+/** GET /api/me/hrv: night by night up to 62 days (as before), grouped beyond. */
 export type HrvRangeResult = ({ bucket: "day" } & HrvResult) | HrvGroupedResult;
 
 export interface HrvReading {

@@ -29,7 +29,7 @@ export interface NutritionResult {
   latestDay: string | null;
 }
 
-/** A long range by week or month (GET /api/me/nutrition for more than 92 days): kcal, and water in `waterUnit`, of logged days. */
+/** A long range by week or month (GET /api/me/nutrition for more than 62 days): kcal, and water in `waterUnit`, of logged days. */
 export interface NutritionGroupedResult extends GroupedRangeBase {
   unitSystem: UnitSystem;
   waterUnit: WaterUnit;
@@ -38,7 +38,7 @@ export interface NutritionGroupedResult extends GroupedRangeBase {
   series: Record<"caloriesIn" | "water", BucketStats[]>;
 }
 
-/** GET /api/me/nutrition: day by day up to 92 days (as before), grouped beyond. */
+/** GET /api/me/nutrition: day by day up to 62 days (as before), grouped beyond. */
 export type NutritionRangeResult = ({ bucket: "day" } & NutritionResult) | NutritionGroupedResult;
 
 export const MEAL_TYPES: Record<number, string> = {

@@ -48,7 +48,7 @@ export interface SleepNightsResult {
   latestNight: string | null;
 }
 
-/** A long range by week or month (GET /api/me/sleep for more than 92 days). */
+/** A long range by week or month (GET /api/me/sleep for more than 62 days). */
 export interface SleepGroupedResult extends GroupedRangeBase {
   nightCount: number;
   latestNight: string | null;
@@ -56,7 +56,7 @@ export interface SleepGroupedResult extends GroupedRangeBase {
   series: Record<"asleep" | "naps" | "deep" | "light" | "rem" | "wake", BucketStats[]>;
 }
 
-/** GET /api/me/sleep: night by night up to 92 days (as before), grouped beyond. */
+/** GET /api/me/sleep: night by night up to 62 days (as before), grouped beyond. */
 export type SleepRangeResult = ({ bucket: "day" } & SleepNightsResult) | SleepGroupedResult;
 
 export type StageLevel = "deep" | "light" | "rem" | "wake";

@@ -10,7 +10,7 @@ import { round } from "@/lib/units";
 import { getBreathing } from "./breathing";
 
 /**
- * The Breathing page's range: night by night up to 92 days (getBreathing, unchanged); longer
+ * The Breathing page's range: night by night up to 62 days (getBreathing, unchanged); longer
  * ranges as weekly or monthly median and IQR of the full-sleep rate. The chosen night's rates by
  * stage then come from getBreathingNight.
  */

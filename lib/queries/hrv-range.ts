@@ -10,7 +10,7 @@ import { round } from "@/lib/units";
 import { getHrv } from "./hrv";
 
 /**
- * The HRV page's range: night by night up to 92 days (getHrv, unchanged); longer ranges as weekly
+ * The HRV page's range: night by night up to 62 days (getHrv, unchanged); longer ranges as weekly
  * or monthly median and IQR of nightly RMSSD (no per-night baseline band, which only the nightly
  * chart draws).
  */

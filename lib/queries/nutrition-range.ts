@@ -8,7 +8,7 @@ import { convertWater, waterUnitFor, type UnitSystem } from "@/lib/units";
 import { getNutrition, isEmptyDay, loadDays } from "./nutrition";
 
 /**
- * The Nutrition page's range: day by day up to 92 days (getNutrition, unchanged); longer ranges as
+ * The Nutrition page's range: day by day up to 62 days (getNutrition, unchanged); longer ranges as
  * weekly or monthly median and IQR of calories in and water over the logged days.
  */
 export async function getNutritionRange(subject: AuthorizedSubject, requested: Pick<DateRange, "from" | "to">, unitSystem: UnitSystem): Promise<NutritionRangeResult> {

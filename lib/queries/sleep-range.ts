@@ -7,7 +7,7 @@ import { bucketFor, groupStats } from "@/lib/range-buckets";
 import { getSleepNights, loadLogs, mainOf, type LogRow } from "./sleep-nights";
 
 /**
- * The Sleep page's range: night by night up to 92 days (getSleepNights, unchanged); longer ranges
+ * The Sleep page's range: night by night up to 62 days (getSleepNights, unchanged); longer ranges
  * as weekly or monthly medians and IQR of each series, computed here so a year's page and API
  * answer carry 53 rows instead of 365 nights (and no 30-day rolling means nobody draws).
  */
