@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GroupedSparkline } from "@/components/charts/grouped-sparkline";
 import { Sparkline } from "@/components/charts/sparkline";
 import { DownloadButtons } from "@/components/dashboard/download-buttons";
 import { OverviewRange } from "@/components/dashboard/overview-range";
@@ -12,12 +13,12 @@ import { requireSelfPage } from "@/lib/authz/page";
 import { moveStateOf } from "@/lib/connections/move";
 import { isKnownProvider, providerById } from "@/lib/providers/registry";
 import { formatDayLabel } from "@/lib/dates";
-import { getBreathing } from "@/lib/queries/breathing";
+import { getBreathingRange } from "@/lib/queries/breathing-range";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
-import { getHrv } from "@/lib/queries/hrv";
-import { getNutrition } from "@/lib/queries/nutrition";
+import { getHrvRange } from "@/lib/queries/hrv-range";
+import { getNutritionRange } from "@/lib/queries/nutrition-range";
 import { getOverview } from "@/lib/queries/overview";
-import { getSleepNights } from "@/lib/queries/sleep-nights";
+import { getSleepRange } from "@/lib/queries/sleep-range";
 import { getSyncPanelData } from "@/lib/queries/sync-panel";
 import type { SearchParams } from "./search-params";
 
@@ -31,10 +32,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { range } = rangeFromSearchParams(params, context.timezone);
   const ok = (metric: keyof typeof context.access) => context.access[metric].state === "ok";
   const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
-    ok("sleep") ? getSleepNights(subject, range) : null,
-    ok("hrv") ? getHrv(subject, range) : null,
-    ok("breathing") ? getBreathing(subject, range) : null,
-    ok("nutrition") ? getNutrition(subject, range, context.unitSystem) : null,
+    // Long ranges come grouped by week or month, as on the metric pages (a year: 53 bars, not 365).
+    ok("sleep") ? getSleepRange(subject, range) : null,
+    ok("hrv") ? getHrvRange(subject, range) : null,
+    ok("breathing") ? getBreathingRange(subject, range) : null,
+    ok("nutrition") ? getNutritionRange(subject, range, context.unitSystem) : null,
     getSyncPanelData(user.id),
     getOverview(subject, context.timezone, context.access),
     moveStateOf(user.id),
@@ -75,7 +77,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
         {empty && overview.lastNight ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
       <div className="small-multiples">
-        {sleep ? (
+        {!sleep ? null : sleep.bucket !== "day" ? (
+          <GroupedSparkline title="Sleep overview" periods={sleep.series.asleep} bucket={sleep.bucket} scale={1 / 60} unit="h asleep" kind="bar" color="var(--light)" digits={1} href={`/dashboard/sleep?${query}`} linkLabel="Sleep details" />
+        ) : (
           <Sparkline
             title="Sleep overview"
             points={sleep.nights.map((night) => ({ date: night.date, value: night.minutesAsleep === null ? null : Math.round((night.minutesAsleep / 60) * 10) / 10 }))}
@@ -86,16 +90,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             href={`/dashboard/sleep?${query}`}
             linkLabel="Sleep details"
           />
-        ) : null}
-        {hrv ? (
+        )}
+        {!hrv ? null : hrv.bucket !== "day" ? (
+          <GroupedSparkline title="HRV overview" periods={hrv.series.dailyRmssd} bucket={hrv.bucket} unit="ms" kind="line" color="var(--brand)" digits={1} href={`/dashboard/hrv?${query}`} linkLabel="HRV details" />
+        ) : (
           <Sparkline title="HRV overview" points={hrv.days.map((day) => ({ date: day.date, value: day.dailyRmssd }))} unit="ms" kind="line" color="var(--brand)" digits={1} href={`/dashboard/hrv?${query}`} linkLabel="HRV details" />
-        ) : null}
-        {breathing ? (
+        )}
+        {!breathing ? null : breathing.bucket !== "day" ? (
+          <GroupedSparkline title="Breathing overview" periods={breathing.series.full} bucket={breathing.bucket} unit="brpm" kind="line" color="var(--rem)" digits={1} href={`/dashboard/breathing?${query}`} linkLabel="Breathing details" />
+        ) : (
           <Sparkline title="Breathing overview" points={breathing.days.map((day) => ({ date: day.date, value: day.full }))} unit="brpm" kind="line" color="var(--rem)" digits={1} href={`/dashboard/breathing?${query}`} linkLabel="Breathing details" />
-        ) : null}
-        {nutrition ? (
+        )}
+        {!nutrition ? null : nutrition.bucket !== "day" ? (
+          <GroupedSparkline title="Calories overview" periods={nutrition.series.caloriesIn} bucket={nutrition.bucket} unit="kcal" kind="bar" color="var(--calories)" href={`/dashboard/nutrition?${query}`} linkLabel="Nutrition details" />
+        ) : (
           <Sparkline title="Calories overview" points={nutrition.days.map((day) => ({ date: day.date, value: day.caloriesIn }))} unit="kcal" kind="bar" color="var(--calories)" href={`/dashboard/nutrition?${query}`} linkLabel="Nutrition details" />
-        ) : null}
+        )}
       </div>
       </section>
     </div>
