@@ -12,6 +12,7 @@ import { spreadOf } from "@/lib/stats";
  */
 export const LONGEST_NIGHTLY_RANGE_DAYS = 62;
 export const LONGEST_WEEKLY_RANGE_DAYS = 400;
+const DAY_MS = 86_400_000;
 
 export function bucketFor(from: string, to: string): RangeBucket {
   const days = daysBetween(from, to) + 1;
@@ -42,18 +43,32 @@ export function bucketStarts(from: string, to: string, bucket: LongBucket): stri
 
 const tenth = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 10) / 10);
 
+/** Which bucket of `starts` a date falls in, by day or month arithmetic (no Date objects per value). */
+function indexer(firstStart: string, bucket: LongBucket): (date: string) => number {
+  if (bucket === "week") {
+    const first = dateToMs(firstStart);
+    return (date) => Math.floor(Math.round((dateToMs(date) - first) / DAY_MS) / 7);
+  }
+  const monthOf = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  const first = monthOf(firstStart);
+  return (date) => monthOf(date) - first;
+}
+
 /**
  * Median and interquartile range (rounded to 0.1) per bucket of from..to. `values` maps a date to
  * its value; dates outside the range and null values are ignored; a bucket without values stays
  * in the answer with count 0 and nulls, so charts draw a gap.
  */
 export function groupStats(values: Iterable<readonly [string, number | null]>, from: string, to: string, bucket: LongBucket): BucketStats[] {
-  const byStart = new Map<string, number[]>(bucketStarts(from, to, bucket).map((start) => [start, []]));
+  const starts = bucketStarts(from, to, bucket);
+  const lists: number[][] = starts.map(() => []);
+  const indexOf = indexer(starts[0]!, bucket);
   for (const [date, value] of values) {
     if (value === null || date < from || date > to) continue;
-    byStart.get(bucketStart(date, bucket))?.push(value);
+    lists[indexOf(date)]!.push(value);
   }
-  return [...byStart].map(([date, list]) => {
+  return starts.map((date, index) => {
+    const list = lists[index]!;
     const spread = spreadOf(list);
     return { date, count: list.length, median: tenth(spread?.median), p25: tenth(spread?.p25), p75: tenth(spread?.p75) };
   });
