@@ -1,6 +1,6 @@
 "use client";
 
-import { niceAxis } from "./nice-ticks";
+import { HOUR_STEPS, hourTick, niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
 import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
@@ -75,8 +75,8 @@ export function GroupedSeriesChart({
               <R.YAxis
                 tick={AXIS_TICK}
                 width={52}
-                {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]))}
-                tickFormatter={axisNumber}
+                {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]), unit === "h" ? { steps: HOUR_STEPS } : undefined)}
+                tickFormatter={unit === "h" ? hourTick : axisNumber}
                 label={{
                   value: unit,
                   angle: -90,

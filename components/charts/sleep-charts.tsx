@@ -1,10 +1,10 @@
 "use client";
 
-import { niceAxis } from "./nice-ticks";
+import { HOUR_STEPS, hourTick, niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { SleepNightRow } from "@/lib/api-schemas/sleep";
 import { formatDayLabel, formatMinutes } from "@/lib/dates";
-import { axisNumber, ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
+import { ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
 import { selectOnClick, useEnterToSelect } from "./enter-to-select";
 
@@ -138,7 +138,7 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={36} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true })} tickFormatter={axisNumber} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={40} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true, steps: HOUR_STEPS })} tickFormatter={hourTick} />
               <R.YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
               <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
               <R.Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />
