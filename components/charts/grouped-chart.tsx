@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormat } from "@/components/locale/locale-provider";
-import { niceAxis } from "./nice-ticks";
+import { HOUR_STEPS, hourTick, niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import { ChartFigure, DataTable } from "./chart-figure";
 import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
@@ -72,8 +72,8 @@ export function GroupedSeriesChart({
               <R.YAxis
                 tick={AXIS_TICK}
                 width={52}
-                {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]))}
-                tickFormatter={f.axis}
+                {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]), unit === "h" ? { steps: HOUR_STEPS } : undefined)}
+                tickFormatter={unit === "h" ? hourTick : f.axis}
                 label={{
                   value: unit,
                   angle: -90,

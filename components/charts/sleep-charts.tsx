@@ -2,7 +2,7 @@
 
 import { LocalDate } from "@/components/locale/local-date";
 import { useFormat } from "@/components/locale/locale-provider";
-import { niceAxis } from "./nice-ticks";
+import { HOUR_STEPS, hourTick, niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { SleepNightRow } from "@/lib/api-schemas/sleep";
 import { formatMinutes } from "@/lib/dates";
@@ -144,9 +144,9 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={36} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true })} tickFormatter={f.axis} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={40} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true, steps: HOUR_STEPS })} tickFormatter={hourTick} />
               <R.YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
-              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f, 2)} itemSorter={() => 0} />
+              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value, name) => (String(name).endsWith("(h)") ? formatMinutes(Number(value) * 60) : tooltipValue(f, 0)(value))} itemSorter={() => 0} />
               <R.Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />
               <R.Line yAxisId="hours" dataKey="hours" name="Time asleep (h)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
               <R.Line yAxisId="pct" dataKey="efficiency" name="Efficiency (%)" stroke={COLORS.accent} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
