@@ -61,13 +61,17 @@ for (const locale of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
 
     // Nutrition (client components, hydrated): calories with the locale's thousands separator,
     // dates in the table as people read them, ISO kept in <time dateTime>.
-    await page.goto("/dashboard/nutrition?preset=30d");
-    const nutrition = await tableOf(page, "Nutrition");
+    // (Food logs arrive after sleep in the first sync: read the table again until they are in.)
+    const nutrition = page.getByRole("figure", { name: "Nutrition", exact: true });
+    await expect(async () => {
+      await page.goto("/dashboard/nutrition?preset=30d");
+      await tableOf(page, "Nutrition");
+      const calories = await nutrition.locator("tbody tr td:nth-child(2)").allInnerTexts();
+      expect(calories.some((cell) => want.thousands.test(cell)), calories.join(" | ")).toBe(true);
+    }).toPass({ timeout: 60_000, intervals: [2_000] });
     const firstRow = nutrition.locator("tbody tr").first();
     await expect(firstRow.locator("th time")).toHaveText(want.date);
     await expect(firstRow.locator("th time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
-    const calories = await nutrition.locator("tbody tr td:nth-child(2)").allInnerTexts();
-    expect(calories.some((cell) => want.thousands.test(cell)), calories.join(" | ")).toBe(true);
     await expect(nutrition.locator("tbody")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
 
     // HRV: decimals with the locale's separator; the night picker in the same date format.
