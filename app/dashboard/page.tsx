@@ -11,7 +11,8 @@ import { rangeFromSearchParams, rangeToParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
 import { moveStateOf } from "@/lib/connections/move";
 import { isKnownProvider, providerById } from "@/lib/providers/registry";
-import { formatDayLabel } from "@/lib/dates";
+import { formatterFor } from "@/lib/locale/format";
+import { requestLocale } from "@/lib/locale/request";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getHrv } from "@/lib/queries/hrv";
@@ -28,6 +29,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { user, subject } = await requireSelfPage();
   const params = await searchParams;
   const context = await getDashboardContext(subject);
+  const locale = await requestLocale();
   const { range } = rangeFromSearchParams(params, context.timezone);
   const ok = (metric: keyof typeof context.access) => context.access[metric].state === "ok";
   const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
@@ -55,7 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <MissingPermissionsNotice access={context.access} provider={context.provider} callbackUrl="/dashboard" />
       <div className="overview-top">
         {overview.lastNight ? (
-          <LastNight overview={overview} sleepHref={`/dashboard/sleep?${query}&night=${overview.lastNight}`} />
+          <LastNight overview={overview} locale={locale} sleepHref={`/dashboard/sleep?${query}&night=${overview.lastNight}`} />
         ) : (
           <section className="stack" data-testid="latest-night">
             <h2>Last night</h2>
@@ -69,7 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <OverviewRange range={range} timezone={context.timezone} historyStart={context.historyStart} />
         <div className="actions range-summary">
           <p className="muted" data-testid="range-label">
-            {formatDayLabel(range.from, true)} – {formatDayLabel(range.to, true)}
+            {formatterFor(locale).range(range.from, range.to)}
           </p>
           <DownloadButtons range={range} />
         </div>
