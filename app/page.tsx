@@ -8,6 +8,7 @@ import { FITBIT_PROVIDER_ID } from "@/lib/providers/fitbit/id";
 import { GOOGLE_HEALTH_PROVIDER_ID } from "@/lib/providers/google/id";
 import { returnPathOf } from "@/lib/http/callback-url";
 import { configuredProviderIds } from "@/lib/providers/registry";
+import { legacyRetiredSetting } from "@/lib/deployment/legacy-retired";
 
 const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
   signedout: { tone: "info", text: "You are signed out." },
@@ -17,6 +18,10 @@ const MESSAGES: Record<string, { tone: "info" | "warn"; text: string }> = {
     text: "Nightly deleted your tokens, but the provider could not be reached to revoke them. You can also remove Nightly in your Google or Fitbit account settings.",
   },
   required: { tone: "info", text: "Sign in to see that page." },
+  legacy_retired: {
+    tone: "warn",
+    text: "Nightly no longer connects through the old Fitbit Web API. Sign in with Google instead: if you used Nightly with Fitbit, your history is kept.",
+  },
   deleted: { tone: "info", text: "Your data is deleted: Nightly revoked its access with your provider and removed your account and everything synced." },
   deleted_locally: {
     tone: "warn",
@@ -39,12 +44,15 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
   const staff = staffSignInOption();
   // A browser whose session an administrator ended is told why (lib/auth/ended-session.ts).
   const ended = await endedSessionReason();
-  const key = ended ? ended : params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : null;
+  const key = ended ? ended : params.deleted === "local" ? "deleted_locally" : params.deleted ? "deleted" : params.signedout ? "signedout" : params.disconnected === "local" ? "disconnected_locally" : params.disconnected ? "disconnected" : params.signin ? "required" : params.legacy === "retired" ? "legacy_retired" : null;
   const message = key ? MESSAGES[key] : null;
   // Signing in from a deep link returns to it (the sign-in wall passes it as ?next=).
   const next = returnPathOf(params.next);
   const staffNext = /^\/(research|admin)(\/|\?|$)/.test(next) ? next : "/research";
   const configured = configuredProviderIds();
+  // Once an admin marks the legacy API retired, nobody new should connect through it (issue 9 §1);
+  // people who used it sign in with Google, which finds them by their Fitbit id.
+  const legacyRetired = configured.includes(FITBIT_PROVIDER_ID) && (await legacyRetiredSetting()).retired;
   return (
     <div className="stack">
       {message ? (
@@ -67,7 +75,11 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
               <p className="muted">Fitbit accounts live in Google accounts now: sign in with the Google account that holds your Fitbit data.</p>
             </div>
           ) : null}
-          {configured.includes(FITBIT_PROVIDER_ID) ? (
+          {legacyRetired ? (
+            <p className="muted" data-testid="legacy-retired-note">
+              Signing in through the old Fitbit Web API is closed. If you used Nightly with Fitbit before, sign in with Google: your history is kept.
+            </p>
+          ) : configured.includes(FITBIT_PROVIDER_ID) ? (
             <div className="actions">
               <SignInButton
                 label="Sign in with Fitbit (legacy)"

@@ -6,7 +6,7 @@
  * connection back. The switch is turned off and the person forgotten at the end.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PEOPLE, forgetPerson, signInWithFitbit, sql } from "./support/stack";
+import { PEOPLE, completeConsent, forgetPerson, signInWithFitbit, sql } from "./support/stack";
 
 test.describe.configure({ mode: "serial" });
 
@@ -78,6 +78,26 @@ test("admin marks the legacy API retired: the participant is asked to update, as
 
   // Where the link leads, signed out: Google sign-in, nothing about anyone.
   const stranger = await (await browser.newContext()).newPage();
+  // Nobody new connects through the retired API: the landing page offers Google only, and a
+  // legacy sign-in started anyway (a crafted POST) is refused before any account is linked.
+  await stranger.goto("/");
+  await expect(stranger.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+  await expect(stranger.getByRole("button", { name: "Sign in with Fitbit (legacy)" })).toHaveCount(0);
+  await expect(stranger.getByTestId("legacy-retired-note")).toContainText("sign in with Google");
+  await stranger.evaluate(async () => {
+    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const form = Object.assign(document.createElement("form"), { method: "post", action: "/api/auth/signin/fitbit" });
+    for (const [name, value] of [["csrfToken", csrfToken], ["callbackUrl", "/dashboard"]] as const) form.append(Object.assign(document.createElement("input"), { type: "hidden", name, value }));
+    document.body.append(form);
+    form.submit();
+  });
+  await expect(stranger).toHaveURL(/\/oauth2\/authorize/);
+  await completeConsent(stranger, person);
+  await expect(stranger).toHaveURL(/\/\?legacy=retired/);
+  await expect(stranger.getByRole("status")).toContainText("no longer connects through the old Fitbit Web API");
+  await stranger.goto("/dashboard");
+  await expect(stranger).toHaveURL(/\/\?/);
+  expect(await sql(`SELECT 1 FROM "AuditLog" WHERE action = 'signin.refused' AND details->>'reason' = 'legacy_retired'`)).not.toHaveLength(0);
   await stranger.goto("/update-connection");
   await expect(stranger.getByRole("button", { name: "Update your connection with Google" })).toBeVisible();
 

@@ -3,8 +3,11 @@ import { eachDate } from "@/lib/dates";
 import { bucketFor, bucketStart, capPoints, groupByBucket } from "./aggregate";
 
 describe("bucketFor", () => {
-  it("draws a quarter night by night, a year by week and longer by month", () => {
-    expect(bucketFor("2026-09-02", "2026-12-01")).toBe("day");
+  it("draws two months night by night, 90 days and a year by week and longer by month", () => {
+    expect(bucketFor("2026-10-02", "2026-12-01")).toBe("day");
+    expect(bucketFor("2026-10-01", "2026-12-01")).toBe("day");
+    expect(bucketFor("2026-09-30", "2026-12-01")).toBe("week");
+    expect(bucketFor("2026-09-02", "2026-12-01")).toBe("week");
     expect(bucketFor("2025-12-02", "2026-12-01")).toBe("week");
     expect(bucketFor("2024-12-02", "2026-12-01")).toBe("month");
   });

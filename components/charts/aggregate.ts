@@ -7,10 +7,15 @@ import { spreadOf } from "@/lib/stats";
 
 export type Bucket = "day" | "week" | "month";
 
-/** Nights up to 92 (a quarter) are drawn one by one; up to 400 by week; longer by month. */
+/**
+ * Up to two months are drawn night by night; 90 days and a year by week (issue 10: "90 days and
+ * a year are grouped by week or month with the spread shown"); longer than 400 days by month.
+ */
+export const LONGEST_DAILY_RANGE = 62;
+
 export function bucketFor(from: string, to: string): Bucket {
   const days = daysBetween(from, to) + 1;
-  if (days <= 92) return "day";
+  if (days <= LONGEST_DAILY_RANGE) return "day";
   return days <= 400 ? "week" : "month";
 }
 

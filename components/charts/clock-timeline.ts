@@ -17,5 +17,15 @@ export function clockTimeline(walls: number[], stepMs: number) {
     while (index + 1 < xs.length && xs[index + 1]! <= x) index++;
     return (walls[index] ?? 0) + (x - (xs[index] ?? 0));
   };
-  return { xs, wallAt };
+  return { xs, wallAt, ticks: hourTicks(walls[0] ?? 0, xs.at(-1) ?? 0) };
+}
+
+const HOUR = 3_600_000;
+
+/** Positions of the whole hours on a timeline starting at clock `startWall` (every 2 h past 10 h), as the hypnogram's axis. */
+export function hourTicks(startWall: number, total: number): number[] {
+  const step = total > 10 * HOUR ? 2 * HOUR : HOUR;
+  const ticks: number[] = [];
+  for (let x = (HOUR - (startWall % HOUR)) % HOUR; x <= total; x += step) ticks.push(x);
+  return ticks;
 }

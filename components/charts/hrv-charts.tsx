@@ -100,7 +100,7 @@ export function NightHrvChart({ date, readings, busy }: { date: string; readings
           <R.ResponsiveContainer width="100%" height="100%">
             <R.LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} tickFormatter={(value: number) => formatClock(timeline.wallAt(value), false)} tick={AXIS_TICK} />
+              <R.XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} ticks={timeline.ticks} tickFormatter={(value: number) => formatClock(timeline.wallAt(value), false)} tick={AXIS_TICK} />
               <R.YAxis tick={AXIS_TICK} width={44} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
               <R.Tooltip labelFormatter={(label) => formatClock(timeline.wallAt(Number(label)), false)} />
               <R.Line dataKey="rmssd" name="RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />

@@ -14,7 +14,10 @@ export function PushFacts({ push, providerName }: { push: NonNullable<SyncPanelD
       <dd data-testid="push-status" data-healthy={push.healthy}>
         {push.healthy
           ? `Sent by ${providerName} as it is recorded (last notice ${last}${push.lastPushSyncAt ? `, your last update ${formatRelative(new Date(push.lastPushSyncAt))}` : ""}); Nightly also checks every 6 hours.`
-          : `${providerName}'s notices are not arriving${last ? ` (last one ${last})` : ""}, so Nightly checks for new data every 15 minutes.`}
+          : last
+            ? `${providerName}'s notices are not arriving (last one ${last}), so Nightly checks for new data every 15 minutes.`
+            : // Nothing new recorded since the person connected is the usual reason, not a fault.
+              `${providerName} sends a notice when new data is recorded; until the first one arrives, Nightly checks every 15 minutes.`}
       </dd>
     </>
   );

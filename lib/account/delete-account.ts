@@ -1,6 +1,7 @@
 import "server-only";
 import { revokeAtProvider, type DisconnectOutcome } from "@/lib/connections/connections";
 import { db } from "@/lib/db/client";
+import { retryOnWriteConflict } from "@/lib/db/retry-on-conflict";
 import { log } from "@/lib/log";
 
 /**
@@ -16,7 +17,8 @@ export async function deleteAccount(userId: string): Promise<{ outcome: Disconne
     select: { id: true, provider: true, accessTokenEnc: true, refreshTokenEnc: true },
   });
   const outcomes = await Promise.all(connections.map(revokeAtProvider));
-  await db.user.deleteMany({ where: { id: userId } });
+  // The cascade fires the cohort triggers, which can deadlock with a sync commit of this person.
+  await retryOnWriteConflict(() => db.user.deleteMany({ where: { id: userId } }));
   // Connections without tokens (already disconnected) have nothing left to revoke.
   const unrevoked = connections.some((c, index) => (c.accessTokenEnc || c.refreshTokenEnc) && outcomes[index] !== "revoked");
   const outcome: DisconnectOutcome = unrevoked ? "revoked_locally" : "revoked";

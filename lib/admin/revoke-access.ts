@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { endSessions } from "@/lib/auth/ended-session";
 import { revokeAtProvider, type DisconnectOutcome } from "@/lib/connections/connections";
 import { db } from "@/lib/db/client";
+import { retryOnWriteConflict } from "@/lib/db/retry-on-conflict";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { providerById, isKnownProvider } from "@/lib/providers/registry";
@@ -78,17 +79,4 @@ export async function revokeAccess(admin: Viewer, userId: string, data: "keep" |
   await recordAudit({ action: "access.revoke", actorId: admin.id, subjectUserId: userId, details: { ...result, data } });
   log.info("access revoked by an administrator", { userId, data, sessionsEnded, jobsCancelled });
   return result;
-}
-
-/** Prisma's P2034: "write conflict or deadlock, please retry". Three tries, a short pause between. */
-async function retryOnWriteConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code !== "P2034" || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
 }

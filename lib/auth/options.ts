@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { storeGrant } from "@/lib/connections/connections";
 import { checkMove, completeMove } from "@/lib/connections/move";
 import { db } from "@/lib/db/client";
+import { isLegacyApiRetired } from "@/lib/deployment/legacy-retired";
 import { completeReauthorizationOfSignIn } from "@/lib/import/shimmer/complete-reauthorization";
 import { log } from "@/lib/log";
 import { enqueueSync } from "@/lib/sync/queue";
@@ -32,6 +33,13 @@ export function authOptions(): NextAuthOptions {
       // nothing is linked and the dashboard says why.
       async signIn({ account, profile }) {
         if (!account || !isKnownProvider(account.provider)) return true;
+        // The landing page no longer offers the legacy API once it is marked retired; a sign-in
+        // started anyway (an old bookmark, a crafted POST) must not create a connection that the
+        // first sync would retire.
+        if (await isLegacyApiRetired(account.provider)) {
+          await recordAudit({ action: "signin.refused", outcome: "refused", target: account.provider, details: { reason: "legacy_retired" } });
+          return "/?legacy=retired";
+        }
         const userId = await signedInUserId();
         if (!userId) return true;
         const existing = await db.providerConnection.findUnique({

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { AuthorizedStudy } from "@/lib/authz/authorize";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { retryOnWriteConflict } from "@/lib/db/retry-on-conflict";
 import { AppError } from "@/lib/errors/app-error";
 import type { createStudySchema } from "./schemas";
 
@@ -78,17 +79,20 @@ export async function enrolThroughLink(userId: string, secret: string) {
     await recordAudit({ action: "study.enrol", outcome: "refused", actorId: userId, details: { reason: "link revoked, expired or unknown" } });
     throw new AppError(404, "not_found", "This enrolment link is no longer valid. Ask the research team for a new one.");
   }
-  const existing = await db.studyParticipant.findUnique({ where: { studyId_userId: { studyId: found.study.id, userId } } });
-  const participant = existing
-    ? await db.studyParticipant.update({ where: { id: existing.id }, data: { leftAt: null, ...(existing.leftAt ? { enrolledAt: new Date() } : {}) } })
-    : await db.studyParticipant.create({ data: { studyId: found.study.id, userId, studyCode: newStudyCode(), linkId: found.linkId } });
+  // Joining fires the cohort triggers, which can deadlock with a sync commit of this person.
+  const participant = await retryOnWriteConflict(async () => {
+    const existing = await db.studyParticipant.findUnique({ where: { studyId_userId: { studyId: found.study.id, userId } } });
+    return existing
+      ? db.studyParticipant.update({ where: { id: existing.id }, data: { leftAt: null, ...(existing.leftAt ? { enrolledAt: new Date() } : {}) } })
+      : db.studyParticipant.create({ data: { studyId: found.study.id, userId, studyCode: newStudyCode(), linkId: found.linkId } });
+  });
   await recordAudit({ action: "study.enrol", actorId: userId, studyId: found.study.id, subjectUserId: userId, details: { studyCode: participant.studyCode } });
   return { studyId: found.study.id, studyCode: participant.studyCode };
 }
 
 /** Leaving stops sharing at once: every researcher check requires `leftAt` to be null. */
 export async function leaveStudy(userId: string, studyId: string) {
-  const updated = await db.studyParticipant.updateMany({ where: { studyId, userId, leftAt: null }, data: { leftAt: new Date() } });
+  const updated = await retryOnWriteConflict(() => db.studyParticipant.updateMany({ where: { studyId, userId, leftAt: null }, data: { leftAt: new Date() } }));
   if (updated.count === 0) throw new AppError(404, "not_found", "You are not in this study.");
   await recordAudit({ action: "study.leave", actorId: userId, studyId, subjectUserId: userId });
 }

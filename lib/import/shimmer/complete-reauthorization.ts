@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { db } from "@/lib/db/client";
+import { retryOnWriteConflict } from "@/lib/db/retry-on-conflict";
 import { log } from "@/lib/log";
 import { newStudyCode } from "@/lib/research/studies";
 import { reauthorizationCookieName, reauthorizationIdOf } from "./reauthorization-cookie";
@@ -12,7 +13,8 @@ import { reauthorizationCookieName, reauthorizationIdOf } from "./reauthorizatio
  * re-authorized is left as it is.
  */
 export async function completeReauthorization(recordId: string, userId: string): Promise<"reauthorized" | "already_done"> {
-  return db.$transaction(async (tx) => {
+  // Enrolment fires the cohort triggers (see lib/db/retry-on-conflict.ts); the transaction is idempotent.
+  return retryOnWriteConflict(() => db.$transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx.importedAuthorization.updateMany({
       where: { id: recordId, reauthorizedAt: null },
@@ -44,7 +46,7 @@ export async function completeReauthorization(recordId: string, userId: string):
     });
     log.info("imported authorization re-authorized", { recordId, userId, enrolled: studyCode !== null });
     return "reauthorized";
-  });
+  }));
 }
 
 /** From NextAuth's signIn event: complete the record this browser's sign-in started at, if any. */
