@@ -8,7 +8,6 @@
  * People: one demo person synced for a year through the emulator, plus synthetic participants
  * with a year of nights each, so 50 sessions are 50 different people.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -16,7 +15,8 @@ import pg from "pg";
 import { chromium } from "@playwright/test";
 import { freePort } from "../../lib/testing/free-port";
 import { buildIfNeeded } from "./build";
-import { nextBin } from "./processes";
+import { parseEnv } from "../../lib/config/env-schema";
+import { forkNextServers, webProcessCount } from "./processes";
 import { seedSyntheticCohort } from "./synthetic-cohort";
 import { waitForHttp } from "./wait";
 
@@ -44,7 +44,10 @@ export async function benchPages(databaseUrl: string, emulatorUrl: string, demoP
   const appUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), NEXTAUTH_URL: appUrl, NIGHTLY_WORKER: "off" };
   buildIfNeeded(env);
-  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  // As `npm start` runs them (scripts/lib/launch-web.ts): NIGHTLY_WEB_PROCESSES servers on one port.
+  const processes = webProcessCount(parseEnv(env).NIGHTLY_WEB_PROCESSES);
+  const servers = forkNextServers(processes, port, env, { quiet: true, watch: false });
+  console.log(`\nDashboard pages against \`next start\` as \`npm start\` runs it: ${processes} web process${processes > 1 ? "es" : ""} (NIGHTLY_WEB_PROCESSES), no sync worker in them.`);
   try {
     await waitForHttp(`${appUrl}/api/health`);
     const own = cookies[0]!;
@@ -54,8 +57,13 @@ export async function benchPages(databaseUrl: string, emulatorUrl: string, demoP
     }
     await reportLoad(appUrl, cookies);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await Promise.all(
+      servers.map(async (server) => {
+        const exited = new Promise((resolve) => server.once("exit", resolve));
+        server.kill("SIGTERM");
+        await exited;
+      }),
+    );
   }
 }
 
