@@ -129,17 +129,6 @@ export function formatClock(ms: number, seconds = true): string {
   return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
 }
 
-/** "Mon 3 Nov" style label for a `yyyy-MM-dd` date. */
-export function formatDayLabel(date: string, withYear = false): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: withYear ? undefined : "short",
-    day: "numeric",
-    month: "short",
-    year: withYear ? "numeric" : undefined,
-    timeZone: "UTC",
-  }).format(new Date(dateToMs(date)));
-}
-
 /** "7h 32m" for minutes. */
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined) return "—";

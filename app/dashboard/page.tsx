@@ -12,7 +12,9 @@ import { requireSelfPage } from "@/lib/authz/page";
 import { moveStateOf } from "@/lib/connections/move";
 import { isKnownProvider, providerById } from "@/lib/providers/registry";
 import { currentMinute, forSelf, forSubject } from "@/lib/cache/person-cache";
-import { formatDayLabel, localToday } from "@/lib/dates";
+import { localToday } from "@/lib/dates";
+import { formatterFor } from "@/lib/locale/format";
+import { requestLocale } from "@/lib/locale/request";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getHrv } from "@/lib/queries/hrv";
@@ -29,9 +31,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { user, subject } = await requireSelfPage();
   const params = await searchParams;
   const context = await getDashboardContext(subject);
+  const locale = await requestLocale();
   const { range } = rangeFromSearchParams(params, context.timezone);
   const ok = (metric: keyof typeof context.access) => context.access[metric].state === "ok";
-  // Each reused while the person's data is unchanged (decision 0019); the keys carry what else a
+  // Each reused while the person's data is unchanged (decision 0020); the keys carry what else a
   // result depends on: the range, the person's local today, the minute for the panel's clock.
   const today = localToday(context.timezone);
   const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
@@ -59,7 +62,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <MissingPermissionsNotice access={context.access} provider={context.provider} callbackUrl="/dashboard" />
       <div className="overview-top">
         {overview.lastNight ? (
-          <LastNight overview={overview} sleepHref={`/dashboard/sleep?${query}&night=${overview.lastNight}`} />
+          <LastNight overview={overview} locale={locale} sleepHref={`/dashboard/sleep?${query}&night=${overview.lastNight}`} />
         ) : (
           <section className="stack" data-testid="latest-night">
             <h2>Last night</h2>
@@ -73,7 +76,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <OverviewRange range={range} timezone={context.timezone} historyStart={context.historyStart} />
         <div className="actions range-summary">
           <p className="muted" data-testid="range-label">
-            {formatDayLabel(range.from, true)} – {formatDayLabel(range.to, true)}
+            {formatterFor(locale).range(range.from, range.to)}
           </p>
           <DownloadButtons range={range} />
         </div>

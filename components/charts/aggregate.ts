@@ -2,7 +2,9 @@
  * Long ranges are read as weeks or months, never as 365 thin bars: each bucket carries the median
  * and interquartile range of its nights. Pure (unit tested); charts get plain rows.
  */
-import { addDays, dateToMs, daysBetween, formatDayLabel } from "@/lib/dates";
+import { addDays, dateToMs, daysBetween } from "@/lib/dates";
+import { formatterFor } from "@/lib/locale/format";
+import { DEFAULT_LOCALE } from "@/lib/locale/resolve";
 import { spreadOf } from "@/lib/stats";
 
 export type Bucket = "day" | "week" | "month";
@@ -27,10 +29,9 @@ export function bucketStart(date: string, bucket: Bucket): string {
   return addDays(date, -weekday);
 }
 
-export function bucketLabel(start: string, bucket: Bucket): string {
-  if (bucket === "day") return formatDayLabel(start, true);
-  if (bucket === "month") return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(dateToMs(start)));
-  return `Week of ${formatDayLabel(start, true)}`;
+/** "Week of 24 Nov 2026", "November 2026" in `locale` (charts relabel at render time in the person's locale). */
+export function bucketLabel(start: string, bucket: Bucket, locale: string = DEFAULT_LOCALE): string {
+  return formatterFor(locale).bucket(start, bucket);
 }
 
 export interface GroupedPoint {

@@ -1,5 +1,5 @@
 /**
- * The per-person cache (decision 0019) against a real PostgreSQL: a cached summary is never older
+ * The per-person cache (decision 0020) against a real PostgreSQL: a cached summary is never older
  * than the person's committed data — after a sync commit, a deletion, or a write from another
  * process (a separate connection, as a worker would make) — and never crosses people or grants.
  */

@@ -3,7 +3,7 @@ import type { AuthorizedSubject } from "@/lib/authz/subject";
 import { personDataVersion } from "./person-data-version";
 
 /**
- * Per-process cache of what a person's pages compute from their data (decision 0019). A key
+ * Per-process cache of what a person's pages compute from their data (decision 0020). A key
  * holds the person, who is looking and under which grant (metrics, window, study), the person's
  * data version, the query and its arguments; so an entry is only ever served to the same viewer
  * of the same person with the same grant, and a write to the person's data (sync commit, push,

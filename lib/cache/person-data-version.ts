@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 
 /**
  * A person's data version: changes with every committed write to any table their pages read
- * (statement triggers of migration `person_data_version`; decision 0019). The sum of their change
+ * (statement triggers of migration `person_data_version`; decision 0020). The sum of their change
  * rows grows with each commit in commit order (folding rows keeps the sum), so a summary computed
  * after reading version v holds data at least as new as v; the highest id tells a fresh start of
  * the table (a restored backup) from the history it replaced. Read once per request (React cache).
