@@ -30,7 +30,7 @@ import { nightlyEnvForEmulator } from "../emulator/nightly-env";
  * Sections, in order. `npm run bench` runs them all; `npm run bench -- cohort` (or several names)
  * runs only those, so one measurement can be retaken without the whole suite.
  */
-const SECTIONS = ["backfill", "google", "fairness", "cohort", "pages", "push"] as const;
+const SECTIONS = ["backfill", "google", "fairness", "cohort", "pages", "load", "push"] as const;
 type Section = (typeof SECTIONS)[number];
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 const unknown = requested.filter((name) => !(SECTIONS as readonly string[]).includes(name));
@@ -131,6 +131,8 @@ try {
   if (runs("fairness")) await benchFairness(emulator.url);
   if (runs("cohort")) await benchCohort(database.url);
   if (runs("pages")) await benchPages(database.url, emulator.url, DEMO_PEOPLE[0]!.encodedId);
+  // `load`: only the pages section's /dashboard-under-load table (also part of `pages`).
+  else if (requested.includes("load")) await benchPages(database.url, emulator.url, DEMO_PEOPLE[0]!.encodedId, "load");
   if (runs("push")) await benchPush(emulator);
   await db.$disconnect();
 } finally {
