@@ -16,6 +16,8 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: process.env.E2E_APP_URL,
+    // Dates and numbers follow the browser's locale (Accept-Language); specs read en-GB unless they say otherwise.
+    locale: "en-GB",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

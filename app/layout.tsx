@@ -3,7 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/demo-banner";
 import { currentUserPage } from "@/lib/auth/session";
+import { forSelf } from "@/lib/cache/person-cache";
 import { env } from "@/lib/config/env";
+import { requestLocale } from "@/lib/locale/request";
 import { providerById } from "@/lib/providers/registry";
 import { syncedProviderOf } from "@/lib/sync/connection-choice";
 import "./globals.css";
@@ -18,9 +20,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUserPage();
+  const [user, locale] = await Promise.all([currentUserPage(), requestLocale()]);
   // Only names the provider in the header and banner: a failed lookup leaves the neutral words.
-  const providerId = user ? await syncedProviderOf(user.id).catch(() => null) : null;
+  const providerId = user ? await forSelf(user.id, "syncedProvider", null, () => syncedProviderOf(user.id)).catch(() => null) : null;
   const provider = providerId ? providerById(providerId).copy : null;
   return (
     <html lang="en">
@@ -57,7 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </header>
         {user && env().NIGHTLY_DEMO === "1" ? <DemoBanner name={user.name} provider={provider} /> : null}
         <main id="main">
-          <Providers>{children}</Providers>
+          <Providers locale={locale}>{children}</Providers>
         </main>
       </body>
     </html>

@@ -2,9 +2,13 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
+import { LocaleProvider } from "@/components/locale/locale-provider";
 
-/** One TanStack Query client per browser tab (server components pass first data as initialData). */
-export function Providers({ children }: { children: ReactNode }) {
+/**
+ * One TanStack Query client per browser tab (server components pass first data as initialData), and
+ * the locale the server resolved for this request (dates and numbers; see lib/locale).
+ */
+export function Providers({ locale, children }: { locale: string; children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
@@ -15,5 +19,9 @@ export function Providers({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (window.location.hash === "#_=_") window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
   }, []);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <LocaleProvider locale={locale}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </LocaleProvider>
+  );
 }

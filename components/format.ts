@@ -1,12 +1,10 @@
 /** Formatting shared by server and client components. */
-export function formatDateTime(value: Date | string | null | undefined, timeZone?: string | null): string {
-  if (!value) return "—";
-  const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
+import { formatterFor } from "@/lib/locale/format";
+import { DEFAULT_LOCALE } from "@/lib/locale/resolve";
+
+/** A moment in the person's locale and time zone (see lib/locale/format.ts). */
+export function formatDateTime(value: Date | string | null | undefined, timeZone?: string | null, locale: string = DEFAULT_LOCALE): string {
+  return formatterFor(locale).dateTime(value, timeZone);
 }
 
 export function formatRelative(value: Date | null | undefined, now = Date.now()): string {

@@ -56,7 +56,7 @@ test("sign in → the last 30 nights appear → change range → a night's hypno
   const nightsShown = () =>
     rows.evaluateAll((trs) =>
       trs
-        .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim()))
+        .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.querySelector("time")?.getAttribute("datetime") ?? cell.textContent ?? "").trim()))
         .filter((cells) => cells[1] !== "—" || cells[5] !== "—")
         .map((cells) => cells[0])
         .sort(),
@@ -86,7 +86,7 @@ test("sign in → the last 30 nights appear → change range → a night's hypno
   const shownRows = () =>
     levelsTable
       .locator("tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim())));
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.querySelector("time")?.getAttribute("datetime") ?? cell.textContent ?? "").trim())));
   // The night loads after the selection; the figure may re-render (back to the chart) meanwhile.
   await expect(async () => {
     await showTable(hypnogram);

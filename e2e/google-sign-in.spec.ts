@@ -43,7 +43,7 @@ test("Sign in with Google: first on the page, then the last 30 nights appear", a
   const nightsShown = () =>
     rows.evaluateAll((trs) =>
       trs
-        .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim()))
+        .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.querySelector("time")?.getAttribute("datetime") ?? cell.textContent ?? "").trim()))
         .filter((cells) => cells[1] !== "—" || cells[5] !== "—")
         .map((cells) => cells[0])
         .sort(),

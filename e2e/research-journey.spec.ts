@@ -59,6 +59,11 @@ test("researcher journey: study, enrolment link, cohort, participant charts, CSV
   await expect(table).toContainText("Fitbit");
   await table.getByRole("link", { name: /^P-/ }).click();
   await expect(rosa.getByTestId("participant-heading")).toHaveText(/^P-[A-Z0-9]{6}$/);
+  // Her charts speak of her to the researcher ("the participant's"), and offer nothing to select (read-only).
+  const hrvFigure = rosa.getByRole("figure", { name: "Heart rate variability", exact: true });
+  await expect(hrvFigure).toContainText("during the participant's main sleep");
+  await expect(rosa.getByRole("figure", { name: "Sleep stages", exact: true })).toContainText("the morning they woke up");
+  await expect(rosa.locator("main")).not.toContainText(/Select a night|\byour\b/i);
   const views = await sql<{ count: string }>(`SELECT count(*) FROM "AuditLog" WHERE action = 'participant.view' AND "studyId" = $1`, [studyId]);
   expect(Number(views[0]!.count)).toBe(1);
 

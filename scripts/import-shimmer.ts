@@ -8,10 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseEnv } from "../lib/config/env-schema";
-import { resolveDatabase } from "./lib/database";
-import { ensureLocalSecrets } from "./lib/local-secrets";
-import { loadDotEnv } from "./lib/processes";
+import { runOperatorCommand } from "./lib/operator-command";
 
 const usage = "usage: npm run import:shimmer -- <file> [--study <studyId>]";
 let args: ReturnType<typeof parse>;
@@ -38,18 +35,12 @@ try {
   process.exit(2);
 }
 
-loadDotEnv();
 // stdout carries only the links' CSV: the app's info lines (JSON on stdout) stay out of it.
 process.env.LOG_LEVEL ??= "warn";
-if (!process.env.DATABASE_URL && !process.env.TOKEN_ENCRYPTION_KEY) Object.assign(process.env, ensureLocalSecrets());
-const database = await resolveDatabase();
-process.env.DATABASE_URL = database.url;
-let code = 0;
-try {
-  parseEnv(process.env);
+await runOperatorCommand(async (_env, databaseUrl) => {
   // Like `npm start`: the tables must exist (a no-op on a database Nightly already migrated).
   const { migrateDatabase } = await import("../lib/db/migrate");
-  await migrateDatabase(database.url);
+  await migrateDatabase(databaseUrl);
   const started = performance.now();
   const { importShimmerFile } = await import("../lib/import/shimmer/import-records");
   const { csvLines } = await import("../lib/research/export/csv");
@@ -59,19 +50,11 @@ try {
   if (report.problems.length > 0) {
     const one = report.problems.length === 1;
     console.error(`Nothing imported: ${report.problems.length} ${one ? "problem" : "problems"} in ${file}. Fix ${one ? "it" : "them"} and import the whole file again.`);
-    code = 1;
-  } else {
-    if (report.imported.length > 0) process.stdout.write(csvLines([["line", "username", "link"], ...report.imported.map((entry) => [entry.line, entry.username, entry.link])]));
-    console.error(
-      `Imported ${report.imported.length} (${report.format}${report.provider ? `, links lead to ${report.provider}` : ""}); ${report.unchanged.length} already imported and left unchanged; ${seconds} s.`,
-    );
+    return 1;
   }
-  const { db } = await import("../lib/db/client");
-  await db.$disconnect();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  code = 1;
-} finally {
-  await database.stop();
-}
-process.exit(code);
+  if (report.imported.length > 0) process.stdout.write(csvLines([["line", "username", "link"], ...report.imported.map((entry) => [entry.line, entry.username, entry.link])]));
+  console.error(
+    `Imported ${report.imported.length} (${report.format}${report.provider ? `, links lead to ${report.provider}` : ""}); ${report.unchanged.length} already imported and left unchanged; ${seconds} s.`,
+  );
+  return 0;
+});

@@ -4,19 +4,9 @@
  * running this, then removing the old keys. Runs with `--conditions=react-server` so the app's
  * `server-only` modules load outside Next.js. Exit 1 when a token could not be re-encrypted.
  */
-import { parseEnv } from "../lib/config/env-schema";
-import { resolveDatabase } from "./lib/database";
-import { ensureLocalSecrets } from "./lib/local-secrets";
-import { loadDotEnv } from "./lib/processes";
+import { runOperatorCommand } from "./lib/operator-command";
 
-loadDotEnv();
-// The embedded (local) database goes with the generated local secrets.
-if (!process.env.DATABASE_URL && !process.env.TOKEN_ENCRYPTION_KEY) Object.assign(process.env, ensureLocalSecrets());
-const database = await resolveDatabase();
-process.env.DATABASE_URL = database.url;
-let code = 0;
-try {
-  const env = parseEnv(process.env);
+await runOperatorCommand(async (env) => {
   const { rotateTokenKeys } = await import("../lib/crypto/rotate-keys");
   const report = await rotateTokenKeys();
   console.log(
@@ -26,16 +16,8 @@ try {
   for (const failure of report.failed) console.error(`  connection ${failure.connectionId}: ${failure.reason}`);
   if (report.failed.length > 0) {
     console.error("Some tokens could not be re-encrypted: keep the old keys until they are fixed or those people sign in again.");
-    code = 1;
-  } else {
-    console.log("No stored token needs an older key any more: older keys can be removed from TOKEN_ENCRYPTION_KEY.");
+    return 1;
   }
-  const { db } = await import("../lib/db/client");
-  await db.$disconnect();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  code = 1;
-} finally {
-  await database.stop();
-}
-process.exit(code);
+  console.log("No stored token needs an older key any more: older keys can be removed from TOKEN_ENCRYPTION_KEY.");
+  return 0;
+});

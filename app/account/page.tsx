@@ -3,6 +3,7 @@ import { ConnectionStatusBadge } from "@/components/connection-status-badge";
 import { DeleteAccountButton } from "@/components/delete-account-button";
 import { DisconnectButton } from "@/components/disconnect-button";
 import { formatDateTime, formatRelative } from "@/components/format";
+import { requestLocale } from "@/lib/locale/request";
 import { RefreshProfileButton } from "@/components/refresh-profile-button";
 import { SignInButton } from "@/components/sign-in-button";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -36,6 +37,7 @@ const UNIT_LABELS = { METRIC: "Metric", US: "US (imperial)", UK: "UK" } as const
 
 export default async function AccountPage() {
   const sessionUser = await requireUserPage();
+  const locale = await requestLocale();
   const chosen = (await syncedProviderOf(sessionUser.id)) ?? FITBIT_PROVIDER_ID;
   const provider = chosen === GOOGLE_HEALTH_PROVIDER_ID ? GOOGLE_HEALTH_PROVIDER_ID : FITBIT_PROVIDER_ID;
   const view = PROVIDER_VIEW[provider];
@@ -97,16 +99,16 @@ export default async function AccountPage() {
               </div>
               <dl className="facts">
                 <dt>Connected on</dt>
-                <dd>{formatDateTime(connection.connectedAt, user.timezone)}</dd>
+                <dd>{formatDateTime(connection.connectedAt, user.timezone, locale)}</dd>
                 <dt>Access token expires</dt>
                 <dd data-testid="token-expiry">
                   {connection.accessTokenExpiresAt
-                    ? `${formatDateTime(connection.accessTokenExpiresAt, user.timezone)} (${formatRelative(connection.accessTokenExpiresAt)})`
+                    ? `${formatDateTime(connection.accessTokenExpiresAt, user.timezone, locale)} (${formatRelative(connection.accessTokenExpiresAt)})`
                     : "—"}
                 </dd>
                 <dt>Last refresh</dt>
                 <dd data-testid="last-refresh">
-                  {connection.lastRefreshedAt ? formatDateTime(connection.lastRefreshedAt, user.timezone) : "Not yet refreshed"}
+                  {connection.lastRefreshedAt ? formatDateTime(connection.lastRefreshedAt, user.timezone, locale) : "Not yet refreshed"}
                 </dd>
               </dl>
               <div>

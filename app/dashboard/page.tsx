@@ -12,7 +12,10 @@ import { rangeFromSearchParams, rangeToParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
 import { moveStateOf } from "@/lib/connections/move";
 import { isKnownProvider, providerById } from "@/lib/providers/registry";
-import { formatDayLabel } from "@/lib/dates";
+import { currentMinute, forSelf, forSubject } from "@/lib/cache/person-cache";
+import { localToday } from "@/lib/dates";
+import { formatterFor } from "@/lib/locale/format";
+import { requestLocale } from "@/lib/locale/request";
 import { getBreathingRange } from "@/lib/queries/breathing-range";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getHrvRange } from "@/lib/queries/hrv-range";
@@ -29,17 +32,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { user, subject } = await requireSelfPage();
   const params = await searchParams;
   const context = await getDashboardContext(subject);
+  const locale = await requestLocale();
   const { range } = rangeFromSearchParams(params, context.timezone);
   const ok = (metric: keyof typeof context.access) => context.access[metric].state === "ok";
+  // Each reused while the person's data is unchanged (decision 0020); the keys carry what else a
+  // result depends on: the range, the person's local today, the minute for the panel's clock.
+  const today = localToday(context.timezone);
   const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
     // Long ranges come grouped by week or month, as on the metric pages (a year: 53 bars, not 365).
-    ok("sleep") ? getSleepRange(subject, range) : null,
-    ok("hrv") ? getHrvRange(subject, range) : null,
-    ok("breathing") ? getBreathingRange(subject, range) : null,
-    ok("nutrition") ? getNutritionRange(subject, range, context.unitSystem) : null,
-    getSyncPanelData(user.id),
-    getOverview(subject, context.timezone, context.access),
-    moveStateOf(user.id),
+    ok("sleep") ? forSubject(subject, "sleepRange", range, () => getSleepRange(subject, range)) : null,
+    ok("hrv") ? forSubject(subject, "hrvRange", range, () => getHrvRange(subject, range)) : null,
+    ok("breathing") ? forSubject(subject, "breathingRange", range, () => getBreathingRange(subject, range)) : null,
+    ok("nutrition") ? forSubject(subject, "nutritionRange", [range, context.unitSystem], () => getNutritionRange(subject, range, context.unitSystem)) : null,
+    forSelf(user.id, "syncPanel", currentMinute(), () => getSyncPanelData(user.id)),
+    forSubject(subject, "overview", [context.timezone, context.access, today], () => getOverview(subject, context.timezone, context.access)),
+    forSelf(user.id, "moveState", null, () => moveStateOf(user.id)),
   ]);
   const word = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
   const refusedProvider = word("provider");
@@ -57,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <MissingPermissionsNotice access={context.access} provider={context.provider} callbackUrl="/dashboard" />
       <div className="overview-top">
         {overview.lastNight ? (
-          <LastNight overview={overview} sleepHref={`/dashboard/sleep?${query}&night=${overview.lastNight}`} />
+          <LastNight overview={overview} locale={locale} sleepHref={`/dashboard/sleep?${query}&night=${overview.lastNight}`} />
         ) : (
           <section className="stack" data-testid="latest-night">
             <h2>Last night</h2>
@@ -71,7 +78,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <OverviewRange range={range} timezone={context.timezone} historyStart={context.historyStart} />
         <div className="actions range-summary">
           <p className="muted" data-testid="range-label">
-            {formatDayLabel(range.from, true)} – {formatDayLabel(range.to, true)}
+            {formatterFor(locale).range(range.from, range.to)}
           </p>
           <DownloadButtons range={range} />
         </div>

@@ -4,15 +4,15 @@
  * BucketStats); this turns its buckets into chart rows with a label and a band. Pure (unit tested).
  */
 import type { BucketStats, RangeBucket } from "@/lib/api-schemas/grouped";
-import { dateToMs, formatDayLabel } from "@/lib/dates";
+import { formatterFor } from "@/lib/locale/format";
+import { DEFAULT_LOCALE } from "@/lib/locale/resolve";
 
 export { bucketFor, bucketStart } from "@/lib/range-buckets";
 export type Bucket = RangeBucket;
 
-export function bucketLabel(start: string, bucket: Bucket): string {
-  if (bucket === "day") return formatDayLabel(start, true);
-  if (bucket === "month") return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(dateToMs(start)));
-  return `Week of ${formatDayLabel(start, true)}`;
+/** "Week of 24 Nov 2026", "November 2026" in `locale` (charts relabel at render time in the person's locale). */
+export function bucketLabel(start: string, bucket: Bucket, locale: string = DEFAULT_LOCALE): string {
+  return formatterFor(locale).bucket(start, bucket);
 }
 
 export interface GroupedPoint extends BucketStats {
@@ -22,16 +22,22 @@ export interface GroupedPoint extends BucketStats {
 }
 
 /**
- * The server's buckets as chart rows: a label and the [p25, p75] band; `scale` converts the unit
- * (e.g. 1/60 for minutes drawn as hours, rounded to 0.1). Empty buckets stay gaps.
+ * The server's buckets as chart rows: a label (`label`, e.g. in the person's locale) and the
+ * [p25, p75] band; `scale` converts the unit (e.g. 1/60 for minutes drawn as hours, rounded to
+ * 0.1). Empty buckets stay gaps.
  */
-export function toGroupedPoints(periods: readonly BucketStats[], bucket: Bucket, scale = 1): GroupedPoint[] {
+export function toGroupedPoints(
+  periods: readonly BucketStats[],
+  bucket: Bucket,
+  scale = 1,
+  label: (start: string) => string = (start) => bucketLabel(start, bucket),
+): GroupedPoint[] {
   const scaled = (value: number | null) => (value === null ? null : scale === 1 ? value : Math.round((value * scale) * 10) / 10);
   return periods.map((period) => {
     const [median, p25, p75] = [scaled(period.median), scaled(period.p25), scaled(period.p75)];
     return {
       date: period.date,
-      label: bucketLabel(period.date, bucket),
+      label: label(period.date),
       count: period.count,
       median,
       p25,

@@ -2,6 +2,7 @@
 
 import { useId, useState, type ReactNode } from "react";
 import { useOnline } from "@/components/use-online";
+import type { Formatter } from "@/lib/locale/format";
 
 export interface LegendItem {
   label: string;
@@ -160,19 +161,15 @@ export function DataTable<Row>({
   );
 }
 
-/** "—" for missing numbers, so a gap reads as a gap in the table too. */
 /**
- * An axis tick with the decimals it needs and no more (nice steps are 1, 2, 2.5 or 5 × 10ⁿ): 7 / 7.25
- * / 7.5 h, 0 / 1,000 kcal. Rounding every tick to whole numbers repeated labels (7 / 7 / 8).
+ * A Recharts tooltip formatter writing values in the person's locale (1,234.5 / 1.234,5); a band
+ * ([low, high]) reads "40.1–52.3".
  */
-export function axisNumber(value: number): string {
-  return value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
-}
-
-export function num(value: number | null | undefined, digits = 0): string {
-  if (value === null || value === undefined) return "—";
-  return value.toLocaleString("en-GB", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+export function tooltipValue(f: Formatter, digits = 1) {
+  return (value: unknown) =>
+    Array.isArray(value)
+      ? value.map((part) => f.upTo(Number(part), digits)).join("–")
+      : typeof value === "number"
+        ? f.upTo(value, digits)
+        : String(value ?? "—");
 }

@@ -1,25 +1,20 @@
 "use client";
 
-import { niceAxis } from "./nice-ticks";
+import { useFormat } from "@/components/locale/locale-provider";
+import { HOUR_STEPS, hourTick, niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
-import { axisNumber, ChartFigure, DataTable, num } from "./chart-figure";
+import { ChartFigure, DataTable } from "./chart-figure";
 import { toGroupedPoints, type Bucket, type GroupedPoint } from "./aggregate";
 import { AXIS_TICK, COLORS } from "./colors";
 import type { BucketStats } from "@/lib/api-schemas/grouped";
-import { dateToMs } from "@/lib/dates";
+import type { Formatter } from "@/lib/locale/format";
 
 const BUCKET_WORD: Record<Exclude<Bucket, "day">, { noun: string; adjective: string }> = {
   week: { noun: "week", adjective: "Weekly" },
   month: { noun: "month", adjective: "Monthly" },
 };
 
-const tickFor = (bucket: Bucket) => (date: string) =>
-  new Intl.DateTimeFormat(
-    "en-GB",
-    bucket === "month"
-      ? { month: "short", year: "2-digit", timeZone: "UTC" }
-      : { day: "numeric", month: "short", timeZone: "UTC" },
-  ).format(new Date(dateToMs(date)));
+const tickFor = (bucket: Bucket, f: Formatter) => (bucket === "month" ? f.monthTick : f.dayMonth);
 
 interface Props {
   title: string;
@@ -51,8 +46,10 @@ export function GroupedSeriesChart({
   format,
   busy,
 }: Props) {
-  const grouped = toGroupedPoints(periods, bucket, scale);
-  const show = format ?? ((value: number) => `${num(value, digits)} ${unit}`);
+  const f = useFormat();
+  // Labels are written here, in the person's locale (the server's buckets are locale-free).
+  const grouped = toGroupedPoints(periods, bucket, scale, (start) => f.bucket(start, bucket));
+  const show = format ?? ((value: number) => `${f.number(value, digits)} ${unit}`);
   const word = BUCKET_WORD[bucket];
   return (
     <ChartFigure
@@ -76,12 +73,12 @@ export function GroupedSeriesChart({
           <R.ResponsiveContainer width="100%" height="100%">
             <R.ComposedChart data={grouped} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
+              <R.XAxis dataKey="date" tickFormatter={tickFor(bucket, f)} tick={AXIS_TICK} minTickGap={20} />
               <R.YAxis
                 tick={AXIS_TICK}
                 width={52}
-                {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]))}
-                tickFormatter={axisNumber}
+                {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]), unit === "h" ? { steps: HOUR_STEPS } : undefined)}
+                tickFormatter={unit === "h" ? hourTick : f.axis}
                 label={{
                   value: unit,
                   angle: -90,
@@ -126,6 +123,7 @@ function GroupedTooltip({
   payload?: ReadonlyArray<{ payload?: GroupedPoint }>;
   show: (value: number) => string;
 }) {
+  const f = useFormat();
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
@@ -138,7 +136,7 @@ function GroupedTooltip({
         <>
           Median {show(point.median)}
           <br />
-          Middle half {show(point.p25!)}–{show(point.p75!)} · {point.count} night
+          Middle half {show(point.p25!)}–{show(point.p75!)} · {f.number(point.count)} night
           {point.count === 1 ? "" : "s"}
         </>
       )}
@@ -155,14 +153,15 @@ function GroupedTable({
   rows: GroupedPoint[];
   show: (value: number) => string;
 }) {
+  const f = useFormat();
   return (
     <DataTable
       caption={caption}
       rows={rows}
       rowKey={(row) => row.date}
       columns={[
-        { label: "Period", value: (row) => row.label },
-        { label: "Nights", value: (row) => num(row.count), numeric: true },
+        { label: "Period", value: (row) => <time dateTime={row.date}>{row.label}</time> },
+        { label: "Nights", value: (row) => f.number(row.count), numeric: true },
         {
           label: "Median",
           value: (row) => (row.median === null ? "—" : show(row.median)),
@@ -202,7 +201,8 @@ export function GroupedStageSharesChart({
   bucket: Exclude<Bucket, "day">;
   busy?: boolean;
 }) {
-  const perStage = STAGES.map((stage) => toGroupedPoints(stages[stage.key], bucket));
+  const f = useFormat();
+  const perStage = STAGES.map((stage) => toGroupedPoints(stages[stage.key], bucket, 1, (start) => f.bucket(start, bucket)));
   const rows = perStage[0]!.map((point, index) => {
     const medians = STAGES.map((_, stageIndex) => perStage[stageIndex]![index]!.median);
     const total = medians.reduce<number>((sum, value) => sum + (value ?? 0), 0);
@@ -210,7 +210,7 @@ export function GroupedStageSharesChart({
       value === null || total === 0 ? null : Math.round((value / total) * 1000) / 10;
     return {
       date: point.date,
-      label: point.label,
+      label: f.bucket(point.date, bucket),
       count: point.count,
       deep: share(medians[0]!),
       light: share(medians[1]!),
@@ -232,11 +232,11 @@ export function GroupedStageSharesChart({
           rows={rows}
           rowKey={(row) => row.date}
           columns={[
-            { label: "Period", value: (row) => row.label },
-            { label: "Nights", value: (row) => num(row.count), numeric: true },
+            { label: "Period", value: (row) => <time dateTime={row.date}>{row.label}</time> },
+            { label: "Nights", value: (row) => f.number(row.count), numeric: true },
             ...STAGES.map((stage) => ({
               label: `${stage.label} (%)`,
-              value: (row: (typeof rows)[number]) => num(row[stage.key], 1),
+              value: (row: (typeof rows)[number]) => f.number(row[stage.key], 1),
               numeric: true,
             })),
           ]}
@@ -248,7 +248,7 @@ export function GroupedStageSharesChart({
           <R.ResponsiveContainer width="100%" height="100%">
             <R.BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis dataKey="date" tickFormatter={tickFor(bucket)} tick={AXIS_TICK} minTickGap={20} />
+              <R.XAxis dataKey="date" tickFormatter={tickFor(bucket, f)} tick={AXIS_TICK} minTickGap={20} />
               <R.YAxis
                 tick={AXIS_TICK}
                 width={52}
@@ -260,7 +260,7 @@ export function GroupedStageSharesChart({
                 labelFormatter={(_, payload) =>
                   String((payload?.[0]?.payload as { label?: string } | undefined)?.label ?? "")
                 }
-                formatter={(value, name) => [`${num(Number(value), 1)} %`, name]}
+                formatter={(value, name) => [`${f.number(Number(value), 1)} %`, name]}
                 itemSorter={() => 0}
               />
               {STAGES.map((stage) => (

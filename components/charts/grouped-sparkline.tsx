@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useFormat } from "@/components/locale/locale-provider";
 import type { BucketStats, LongBucket } from "@/lib/api-schemas/grouped";
 import { toGroupedPoints } from "./aggregate";
-import { ChartFigure, DataTable, num } from "./chart-figure";
+import { ChartFigure, DataTable } from "./chart-figure";
 import { Plot } from "./plot";
 
 interface Props {
@@ -28,13 +29,14 @@ const WORD: Record<LongBucket, { noun: string; adjective: string }> = {
 
 /** The overview's small multiple over a long range: one bar (or point) per week or month, its median. */
 export function GroupedSparkline({ title, periods, bucket, scale, unit, kind, color, href, linkLabel, digits = 0 }: Props) {
-  const points = toGroupedPoints(periods, bucket, scale);
+  const f = useFormat();
+  const points = toGroupedPoints(periods, bucket, scale, (start) => f.bucket(start, bucket));
   const latest = [...points].reverse().find((point) => point.median !== null);
   const word = WORD[bucket];
   const common = { data: points, margin: { top: 4, right: 4, bottom: 0, left: 4 } };
   const tooltip = {
     labelFormatter: (_: unknown, payload: ReadonlyArray<{ payload?: { label?: string } }>) => String(payload?.[0]?.payload?.label ?? ""),
-    formatter: (value: unknown) => [`${num(Number(value), digits)} ${unit}`, `${word.adjective} median`] as [string, string],
+    formatter: (value: unknown) => [`${f.number(Number(value), digits)} ${unit}`, `${word.adjective} median`] as [string, string],
   };
   return (
     <ChartFigure
@@ -43,7 +45,7 @@ export function GroupedSparkline({ title, periods, bucket, scale, unit, kind, co
       description={
         <span>
           {word.adjective} medians
-          {latest ? ` · latest ${num(latest.median, digits)} ${unit} (${latest.label})` : " · no values yet"} · <Link href={href}>{linkLabel}</Link>
+          {latest ? ` · latest ${f.number(latest.median, digits)} ${unit} (${latest.label})` : " · no values yet"} · <Link href={href}>{linkLabel}</Link>
         </span>
       }
       table={() => (
@@ -53,8 +55,8 @@ export function GroupedSparkline({ title, periods, bucket, scale, unit, kind, co
           rowKey={(point) => point.date}
           columns={[
             { label: word.noun, value: (point) => point.label },
-            { label: "Days with a value", value: (point) => num(point.count), numeric: true },
-            { label: `Median (${unit})`, value: (point) => num(point.median, digits), numeric: true },
+            { label: "Days with a value", value: (point) => f.number(point.count), numeric: true },
+            { label: `Median (${unit})`, value: (point) => f.number(point.median, digits), numeric: true },
           ]}
         />
       )}

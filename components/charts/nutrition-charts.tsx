@@ -1,31 +1,35 @@
 "use client";
 
+import { LocalDate } from "@/components/locale/local-date";
+import { useFormat } from "@/components/locale/locale-provider";
 import { niceAxis } from "./nice-ticks";
 import { selectOnClick } from "./enter-to-select";
 import { Plot } from "./plot";
 import type { MealsResult, NutritionRow } from "@/lib/api-schemas/nutrition";
-import { formatDayLabel } from "@/lib/dates";
 import type { WaterUnit } from "@/lib/units";
-import { ChartFigure, DataTable, num } from "./chart-figure";
+import { ChartFigure, DataTable, tooltipValue } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
+import { wordsFor, type Audience } from "./audience";
 
-const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
 interface Props {
   days: NutritionRow[];
   waterUnit: WaterUnit;
   busy?: boolean;
   onSelectDay?: (date: string) => void;
+  /** "self" (default) or "researcher" (a participant's charts, read-only). */
+  audience?: Audience;
 }
 
 /** Daily calories (bars) against the goal, macros in grams (lines, right axis), and water. */
-export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
+export function NutritionChart({ days, waterUnit, busy, onSelectDay, audience = "self" }: Props) {
+  const f = useFormat();
   // Google keeps no calorie goal: say nothing of a goal that is not drawn.
   const hasGoal = days.some((day) => day.calorieGoal !== null);
   return (
     <ChartFigure
       title="Nutrition"
-      description={`Calories eaten per day (bars)${hasGoal ? " and your calorie goal" : ""}; carbs, fat and protein in grams on the right axis. Select a day for its meals.`}
+      description={`Calories eaten per day (bars)${hasGoal ? ` and ${wordsFor(audience).your} calorie goal` : ""}; carbs, fat and protein in grams on the right axis.${onSelectDay ? " Select a day for its meals." : ""}`}
       busy={busy}
       height={300}
       legend={[
@@ -41,13 +45,13 @@ export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
           rows={days}
           rowKey={(day) => day.date}
           columns={[
-            { label: "Date", value: (day) => day.date },
-            { label: "Calories (kcal)", value: (day) => num(day.caloriesIn), numeric: true },
-            { label: "Goal (kcal)", value: (day) => num(day.calorieGoal), numeric: true },
-            { label: "Carbs (g)", value: (day) => num(day.carbsG), numeric: true },
-            { label: "Fat (g)", value: (day) => num(day.fatG), numeric: true },
-            { label: "Protein (g)", value: (day) => num(day.proteinG), numeric: true },
-            { label: `Water (${waterUnit})`, value: (day) => num(day.water, waterUnit === "ml" ? 0 : 1), numeric: true },
+            { label: "Date", value: (day) => <LocalDate date={day.date} /> },
+            { label: "Calories (kcal)", value: (day) => f.number(day.caloriesIn), numeric: true },
+            { label: "Goal (kcal)", value: (day) => f.number(day.calorieGoal), numeric: true },
+            { label: "Carbs (g)", value: (day) => f.number(day.carbsG), numeric: true },
+            { label: "Fat (g)", value: (day) => f.number(day.fatG), numeric: true },
+            { label: "Protein (g)", value: (day) => f.number(day.proteinG), numeric: true },
+            { label: `Water (${waterUnit})`, value: (day) => f.number(day.water, waterUnit === "ml" ? 0 : 1), numeric: true },
           ]}
         />
       )}
@@ -61,10 +65,10 @@ export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
               onClick={selectOnClick(onSelectDay)}
             >
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} {...niceAxis(days.flatMap((day) => [day.caloriesIn, day.calorieGoal]), { fromZero: true })} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-              <R.YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} {...niceAxis(days.flatMap((day) => [day.carbsG, day.fatG, day.proteinG]), { fromZero: true })} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
-              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+              <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} {...niceAxis(days.flatMap((day) => [day.caloriesIn, day.calorieGoal]), { fromZero: true })} tickFormatter={f.axis} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} {...niceAxis(days.flatMap((day) => [day.carbsG, day.fatG, day.proteinG]), { fromZero: true })} tickFormatter={f.axis} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
+              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f, 0)} itemSorter={() => 0} />
               <R.Bar yAxisId="kcal" dataKey="caloriesIn" name="Calories (kcal)" fill={COLORS.calories} fillOpacity={0.8} isAnimationActive={false} />
               <R.Line yAxisId="kcal" type="stepAfter" dataKey="calorieGoal" name="Goal (kcal)" stroke={COLORS.ink} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
               <R.Line yAxisId="g" dataKey="carbsG" name="Carbs (g)" stroke={COLORS.carbs} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
@@ -80,6 +84,7 @@ export function NutritionChart({ days, waterUnit, busy, onSelectDay }: Props) {
 
 /** Water per day in the person's unit. */
 export function WaterChart({ days, waterUnit, busy }: Props) {
+  const f = useFormat();
   return (
     <ChartFigure
       title="Water"
@@ -93,8 +98,8 @@ export function WaterChart({ days, waterUnit, busy }: Props) {
           rows={days}
           rowKey={(day) => day.date}
           columns={[
-            { label: "Date", value: (day) => day.date },
-            { label: `Water (${waterUnit})`, value: (day) => num(day.water, waterUnit === "ml" ? 0 : 1), numeric: true },
+            { label: "Date", value: (day) => <LocalDate date={day.date} /> },
+            { label: `Water (${waterUnit})`, value: (day) => f.number(day.water, waterUnit === "ml" ? 0 : 1), numeric: true },
           ]}
         />
       )}
@@ -104,9 +109,9 @@ export function WaterChart({ days, waterUnit, busy }: Props) {
           <R.ResponsiveContainer width="100%" height="100%">
             <R.BarChart data={days} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis tick={AXIS_TICK} width={48} {...niceAxis(days.map((day) => day.water), { fromZero: true })} />
-              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${waterUnit}`, "Water"]} />
+              <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis tick={AXIS_TICK} width={48} {...niceAxis(days.map((day) => day.water), { fromZero: true })} tickFormatter={f.axis} />
+              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), waterUnit === "ml" ? 0 : 1)} ${waterUnit}`, "Water"]} />
               <R.Bar dataKey="water" name="Water" fill={COLORS.water} isAnimationActive={false} />
             </R.BarChart>
           </R.ResponsiveContainer>
@@ -118,11 +123,12 @@ export function WaterChart({ days, waterUnit, busy }: Props) {
 
 /** A day's food log by meal: calories per meal as bars, every entry in the table (shown first). */
 export function MealsFigure({ meals, busy }: { meals: MealsResult; busy?: boolean }) {
+  const f = useFormat();
   const data = meals.meals.map((meal) => ({ name: meal.name, calories: meal.totals.calories }));
   return (
     <ChartFigure
       title="Meals"
-      description={`Food logged on ${formatDayLabel(meals.date, true)}: ${num(meals.totals.calories)} kcal${meals.calorieGoal ? ` of a ${num(meals.calorieGoal)} kcal goal` : ""}${meals.water !== null ? `, water ${num(meals.water, meals.waterUnit === "ml" ? 0 : 1)} ${meals.waterUnit}` : ""}.`}
+      description={`Food logged on ${f.date(meals.date)}: ${f.number(meals.totals.calories)} kcal${meals.calorieGoal ? ` of a ${f.number(meals.calorieGoal)} kcal goal` : ""}${meals.water !== null ? `, water ${f.number(meals.water, meals.waterUnit === "ml" ? 0 : 1)} ${meals.waterUnit}` : ""}.`}
       busy={busy}
       defaultTable
       height={220}
@@ -134,10 +140,10 @@ export function MealsFigure({ meals, busy }: { meals: MealsResult; busy?: boolea
           <R.ResponsiveContainer width="100%" height="100%">
             <R.BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
               <R.CartesianGrid horizontal={false} stroke="var(--line)" />
-              <R.XAxis type="number" tick={AXIS_TICK} unit=" kcal" />
+              <R.XAxis type="number" tick={AXIS_TICK} tickFormatter={(value: number) => `${f.axis(value)} kcal`} />
               <R.YAxis type="category" dataKey="name" tick={AXIS_TICK} width={120} />
-              <R.Tooltip />
-              <R.Bar dataKey="calories" name="Calories (kcal)" fill={COLORS.calories} isAnimationActive={false} label={{ position: "right", fontSize: 12, fill: "var(--ink)" }} />
+              <R.Tooltip formatter={tooltipValue(f, 0)} />
+              <R.Bar dataKey="calories" name="Calories (kcal)" fill={COLORS.calories} isAnimationActive={false} label={{ position: "right", fontSize: 12, fill: "var(--ink)", formatter: tooltipValue(f, 0) }} />
             </R.BarChart>
           </R.ResponsiveContainer>
         )}
@@ -147,10 +153,11 @@ export function MealsFigure({ meals, busy }: { meals: MealsResult; busy?: boolea
 }
 
 function MealTable({ meals }: { meals: MealsResult }) {
-  if (meals.meals.length === 0) return <p className="muted">No food was logged on {formatDayLabel(meals.date, true)}.</p>;
+  const f = useFormat();
+  if (meals.meals.length === 0) return <p className="muted">No food was logged on {f.date(meals.date)}.</p>;
   return (
     <table>
-      <caption>Food log for {meals.date}, by meal</caption>
+      <caption>Food log for {f.date(meals.date)}, by meal</caption>
       <thead>
         <tr>
           <th scope="col">Food</th>
@@ -175,21 +182,21 @@ function MealTable({ meals }: { meals: MealsResult }) {
                 {entry.brand ? <span className="muted"> ({entry.brand})</span> : null}
               </th>
               <td className="num">
-                {num(entry.amount, Number.isInteger(entry.amount) ? 0 : 1)} {entry.unitName}
+                {f.number(entry.amount, Number.isInteger(entry.amount) ? 0 : 1)} {entry.unitName}
               </td>
-              <td className="num">{num(entry.calories)}</td>
-              <td className="num">{num(entry.carbsG, 1)}</td>
-              <td className="num">{num(entry.fatG, 1)}</td>
-              <td className="num">{num(entry.proteinG, 1)}</td>
+              <td className="num">{f.number(entry.calories)}</td>
+              <td className="num">{f.number(entry.carbsG, 1)}</td>
+              <td className="num">{f.number(entry.fatG, 1)}</td>
+              <td className="num">{f.number(entry.proteinG, 1)}</td>
             </tr>
           ))}
           <tr className="meal-total">
             <th scope="row">{meal.name} total</th>
             <td />
-            <td className="num">{num(meal.totals.calories)}</td>
-            <td className="num">{num(meal.totals.carbsG, 1)}</td>
-            <td className="num">{num(meal.totals.fatG, 1)}</td>
-            <td className="num">{num(meal.totals.proteinG, 1)}</td>
+            <td className="num">{f.number(meal.totals.calories)}</td>
+            <td className="num">{f.number(meal.totals.carbsG, 1)}</td>
+            <td className="num">{f.number(meal.totals.fatG, 1)}</td>
+            <td className="num">{f.number(meal.totals.proteinG, 1)}</td>
           </tr>
         </tbody>
       ))}
@@ -197,10 +204,10 @@ function MealTable({ meals }: { meals: MealsResult }) {
         <tr className="meal-total">
           <th scope="row">Day total</th>
           <td />
-          <td className="num">{num(meals.totals.calories)}</td>
-          <td className="num">{num(meals.totals.carbsG, 1)}</td>
-          <td className="num">{num(meals.totals.fatG, 1)}</td>
-          <td className="num">{num(meals.totals.proteinG, 1)}</td>
+          <td className="num">{f.number(meals.totals.calories)}</td>
+          <td className="num">{f.number(meals.totals.carbsG, 1)}</td>
+          <td className="num">{f.number(meals.totals.fatG, 1)}</td>
+          <td className="num">{f.number(meals.totals.proteinG, 1)}</td>
         </tr>
       </tfoot>
     </table>

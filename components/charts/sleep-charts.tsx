@@ -1,24 +1,29 @@
 "use client";
 
-import { niceAxis } from "./nice-ticks";
+import { LocalDate } from "@/components/locale/local-date";
+import { useFormat } from "@/components/locale/locale-provider";
+import { HOUR_STEPS, hourTick, niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { SleepNightRow } from "@/lib/api-schemas/sleep";
-import { formatDayLabel, formatMinutes } from "@/lib/dates";
-import { axisNumber, ChartFigure, DataTable, num, type LegendItem } from "./chart-figure";
+import { formatMinutes } from "@/lib/dates";
+import { ChartFigure, DataTable, tooltipValue, type LegendItem } from "./chart-figure";
 import { AXIS_TICK, COLORS } from "./colors";
 import { selectOnClick, useEnterToSelect } from "./enter-to-select";
+import { wordsFor, type Audience } from "./audience";
 
-const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
 interface ChartProps {
   nights: SleepNightRow[];
   busy?: boolean;
   onSelectNight?: (date: string) => void;
+  /** "self" (default) or "researcher" (a participant's charts, read-only). */
+  audience?: Audience;
 }
 
 
 /** Nightly stage minutes (main sleep, stacked), classic nights and naps as their own segments, 30-day averages as lines. */
-export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
+export function SleepStagesChart({ nights, busy, onSelectNight, audience = "self" }: ChartProps) {
+  const f = useFormat();
   const data = nights.map((night) => ({
     ...night,
     classicAsleep: night.type === "classic" ? night.minutesAsleep : null,
@@ -36,7 +41,7 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
   return (
     <ChartFigure
       title="Sleep stages"
-      description="Minutes per night (main sleep), dated by the morning you woke up. Select a night for its hypnogram."
+      description={`Minutes per night (main sleep), dated by the morning ${wordsFor(audience).you} woke up.${onSelectNight ? " Select a night for its hypnogram." : ""}`}
       legend={legend}
       busy={busy}
       height={300}
@@ -46,13 +51,13 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
           rows={nights}
           rowKey={(night) => night.date}
           columns={[
-            { label: "Date", value: (night) => night.date },
-            { label: "Deep", value: (night) => num(night.deep), numeric: true },
-            { label: "Light", value: (night) => num(night.light), numeric: true },
-            { label: "REM", value: (night) => num(night.rem), numeric: true },
-            { label: "Wake", value: (night) => num(night.wake), numeric: true },
-            { label: "Classic asleep", value: (night) => (night.type === "classic" ? num(night.minutesAsleep) : "—"), numeric: true },
-            { label: "Naps", value: (night) => num(night.napMinutesAsleep), numeric: true },
+            { label: "Date", value: (night) => <LocalDate date={night.date} /> },
+            { label: "Deep", value: (night) => f.number(night.deep), numeric: true },
+            { label: "Light", value: (night) => f.number(night.light), numeric: true },
+            { label: "REM", value: (night) => f.number(night.rem), numeric: true },
+            { label: "Wake", value: (night) => f.number(night.wake), numeric: true },
+            { label: "Classic asleep", value: (night) => (night.type === "classic" ? f.number(night.minutesAsleep) : "—"), numeric: true },
+            { label: "Naps", value: (night) => f.number(night.napMinutesAsleep), numeric: true },
           ]}
         />
       )}
@@ -64,9 +69,9 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
             <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectOnClick(onSelectNight)}>
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+              <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
               <R.YAxis tick={AXIS_TICK} width={44} {...niceAxis(data.map((night) => (night.deep ?? 0) + (night.light ?? 0) + (night.rem ?? 0) + (night.wake ?? 0) + (night.classicAsleep ?? 0) + (night.napMinutesAsleep ?? 0)), { fromZero: true })} label={{ value: "min", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value, name) => [`${value} min`, name]} />
+              <R.Tooltip content={<StagesTooltip />} />
               <R.Bar dataKey="deep" name="Deep" stackId="night" fill={COLORS.deep} isAnimationActive={false} />
               <R.Bar dataKey="light" name="Light" stackId="night" fill={COLORS.light} isAnimationActive={false} />
               <R.Bar dataKey="rem" name="REM" stackId="night" fill={COLORS.rem} isAnimationActive={false} />
@@ -97,6 +102,7 @@ export function SleepStagesChart({ nights, busy, onSelectNight }: ChartProps) {
 
 /** Time asleep (hours, main sleep; naps separately) and efficiency (%) per night. */
 export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
+  const f = useFormat();
   const data = nights.map((night) => ({
     date: night.date,
     hours: night.minutesAsleep === null ? null : Math.round((night.minutesAsleep / 60) * 100) / 100,
@@ -120,12 +126,12 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
           rows={nights}
           rowKey={(night) => night.date}
           columns={[
-            { label: "Date", value: (night) => night.date },
+            { label: "Date", value: (night) => <LocalDate date={night.date} /> },
             { label: "Time asleep", value: (night) => formatMinutes(night.minutesAsleep), numeric: true },
-            { label: "Minutes asleep", value: (night) => num(night.minutesAsleep), numeric: true },
-            { label: "Time in bed (min)", value: (night) => num(night.timeInBed), numeric: true },
-            { label: "Efficiency (%)", value: (night) => num(night.efficiency), numeric: true },
-            { label: "Naps (min)", value: (night) => num(night.napMinutesAsleep), numeric: true },
+            { label: "Minutes asleep", value: (night) => f.number(night.minutesAsleep), numeric: true },
+            { label: "Time in bed (min)", value: (night) => f.number(night.timeInBed), numeric: true },
+            { label: "Efficiency (%)", value: (night) => f.number(night.efficiency), numeric: true },
+            { label: "Naps (min)", value: (night) => f.number(night.napMinutesAsleep), numeric: true },
           ]}
         />
       )}
@@ -137,10 +143,10 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
             <R.ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }} onClick={selectOnClick(onSelectNight)}>
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={36} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true })} tickFormatter={axisNumber} label={{ value: "h", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
+              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={40} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true, steps: HOUR_STEPS })} tickFormatter={hourTick} />
               <R.YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
-              <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} />
+              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value, name) => (String(name).endsWith("(h)") ? formatMinutes(Number(value) * 60) : tooltipValue(f, 0)(value))} itemSorter={() => 0} />
               <R.Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />
               <R.Line yAxisId="hours" dataKey="hours" name="Time asleep (h)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
               <R.Line yAxisId="pct" dataKey="efficiency" name="Efficiency (%)" stroke={COLORS.accent} strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
@@ -150,5 +156,33 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
       />
       </div>
     </ChartFigure>
+  );
+}
+
+const TOOLTIP_STAGES = [
+  { key: "deep", label: "Deep" },
+  { key: "light", label: "Light" },
+  { key: "rem", label: "REM" },
+  { key: "wake", label: "Awake" },
+] as const;
+
+/** One night for people: the stages in sleep order (not alphabetical), time asleep in hours, naps apart. */
+function StagesTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: SleepNightRow }> }) {
+  const f = useFormat();
+  const night = payload?.[0]?.payload;
+  if (!active || !night) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{f.date(night.date)}</strong>
+      {night.type === "stages"
+        ? TOOLTIP_STAGES.map((stage) => (
+            <div key={stage.key}>
+              {stage.label} {f.number(night[stage.key])} min
+            </div>
+          ))
+        : null}
+      <div>{night.minutesAsleep === null ? "No main sleep" : `Asleep ${formatMinutes(night.minutesAsleep)}${night.type === "classic" ? " (classic log, no stages)" : ""}`}</div>
+      {night.napMinutesAsleep ? <div>Naps {formatMinutes(night.napMinutesAsleep)}</div> : null}
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
+import { LocalDate } from "@/components/locale/local-date";
+import { useFormat } from "@/components/locale/locale-provider";
 import Link from "next/link";
 import { Plot } from "./plot";
-import { formatDayLabel } from "@/lib/dates";
-import { ChartFigure, DataTable, num } from "./chart-figure";
+import { ChartFigure, DataTable } from "./chart-figure";
 
 export interface SparkPoint {
   date: string;
@@ -23,6 +24,7 @@ interface Props {
 
 /** A small multiple: one metric over the range, its average, and a link to the full page. */
 export function Sparkline({ title, points, unit, kind, color, href, linkLabel, digits = 0 }: Props) {
+  const f = useFormat();
   const values = points.flatMap((point) => (point.value === null ? [] : [point.value]));
   const average = values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
   const latest = [...points].reverse().find((point) => point.value !== null);
@@ -33,8 +35,8 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
       height={110}
       description={
         <span>
-          {latest ? `Latest ${num(latest.value, digits)} ${unit}` : "No values yet"}
-          {average !== null ? ` · average ${num(average, digits)} ${unit}` : ""} · <Link href={href}>{linkLabel}</Link>
+          {latest ? `Latest ${f.number(latest.value, digits)} ${unit}` : "No values yet"}
+          {average !== null ? ` · average ${f.number(average, digits)} ${unit}` : ""} · <Link href={href}>{linkLabel}</Link>
         </span>
       }
       table={() => (
@@ -43,8 +45,8 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
           rows={points}
           rowKey={(point) => point.date}
           columns={[
-            { label: "Date", value: (point) => point.date },
-            { label: unit, value: (point) => num(point.value, digits), numeric: true },
+            { label: "Date", value: (point) => <LocalDate date={point.date} /> },
+            { label: unit, value: (point) => f.number(point.value, digits), numeric: true },
           ]}
         />
       )}
@@ -56,14 +58,14 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
               <R.BarChart {...common}>
                 <R.XAxis dataKey="date" hide />
                 <R.YAxis hide domain={[0, "auto"]} />
-                <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${unit}`, title]} />
+                <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
                 <R.Bar dataKey="value" fill={color} isAnimationActive={false} />
               </R.BarChart>
             ) : (
               <R.LineChart {...common}>
                 <R.XAxis dataKey="date" hide />
                 <R.YAxis hide domain={["auto", "auto"]} />
-                <R.Tooltip labelFormatter={(label) => formatDayLabel(String(label), true)} formatter={(value) => [`${value} ${unit}`, title]} />
+                <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
                 <R.Line dataKey="value" stroke={color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
               </R.LineChart>
             )}

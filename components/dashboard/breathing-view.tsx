@@ -1,10 +1,10 @@
 "use client";
 
+import { useFormat } from "@/components/locale/locale-provider";
 import { BreathingByStageChart, BreathingChart } from "@/components/charts/breathing-charts";
 import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import type { BreathingNightResult, BreathingRangeResult } from "@/lib/api-schemas/breathing";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
-import { formatDayLabel } from "@/lib/dates";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -19,6 +19,7 @@ interface Props {
 }
 
 export function BreathingView({ context, initial, initialNight }: Props) {
+  const f = useFormat();
   const url = useDashboardUrl(context.timezone);
   const query = useRangeQuery("breathing", "/api/me/breathing", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
@@ -57,7 +58,7 @@ export function BreathingView({ context, initial, initialNight }: Props) {
           {dates.length > 0 ? (
             <section className="stack" aria-labelledby="br-night-heading">
               <div className="section-head">
-                <h2 id="br-night-heading">{selected ? `Night ending ${formatDayLabel(selected, true)}` : "Night"}</h2>
+                <h2 id="br-night-heading">{selected ? `Night ending ${f.date(selected)}` : "Night"}</h2>
                 <NightPicker label="Night" dates={dates} value={selected} onChange={(date) => url.update({ night: date })} />
               </div>
               {context.notes.brStages ? <p className="notice notice-info">{context.notes.brStages}</p> : null}

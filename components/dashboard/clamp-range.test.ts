@@ -26,4 +26,11 @@ describe("clampRange", () => {
   it("without a known history start, only the future is clamped", () => {
     expect(clampRange(range("2001-01-01", "2001-02-01"), TODAY, null)).toEqual({ ok: true, range: range("2001-01-01", "2001-02-01"), note: null });
   });
+
+  it("writes its dates in the person's locale", () => {
+    const clamped = clampRange(range("2024-01-01", "2027-01-01"), TODAY, START, "de-DE");
+    expect(clamped.ok && clamped.note).toMatch(/history starts on 10\. März 2025.*ends on 1\. Dez\. 2026/);
+    const future = clampRange(range("2026-12-05", "2026-12-20"), TODAY, START, "en-US");
+    expect(!future.ok && future.error).toContain("(Dec 1, 2026)");
+  });
 });

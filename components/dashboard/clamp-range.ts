@@ -4,12 +4,13 @@
  * before their history is clamped, and says so. Pure (unit tested).
  */
 import type { DateRange } from "@/lib/api-schemas/range-rules";
-import { formatDayLabel } from "@/lib/dates";
+import { formatterFor } from "@/lib/locale/format";
+import { DEFAULT_LOCALE } from "@/lib/locale/resolve";
 
 export type ClampOutcome = { ok: true; range: DateRange; note: string | null } | { ok: false; error: string };
 
-export function clampRange(chosen: DateRange, today: string, historyStart: string | null): ClampOutcome {
-  const day = (date: string) => formatDayLabel(date, true);
+export function clampRange(chosen: DateRange, today: string, historyStart: string | null, locale: string = DEFAULT_LOCALE): ClampOutcome {
+  const day = formatterFor(locale).date;
   if (chosen.from > today) {
     return { ok: false, error: `Those dates are all in the future. Choose a start date on or before today (${day(today)}).` };
   }

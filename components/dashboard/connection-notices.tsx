@@ -1,3 +1,4 @@
+import { LocalDate } from "@/components/locale/local-date";
 import { SignInButton } from "@/components/sign-in-button";
 import type { MoveState } from "@/lib/connections/move";
 
@@ -49,7 +50,7 @@ export function ConnectionNotices({
           <h2>Update your connection</h2>
           {move.notifiedAt ? (
             <p data-testid="asked-again">
-              <strong>We asked you again on {move.notifiedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}.</strong>
+              <strong>We asked you again on <LocalDate date={move.notifiedAt.toISOString().slice(0, 10)} />.</strong>
             </p>
           ) : null}
           <p>

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import type { DateRange } from "@/lib/api-schemas/range";
-import { formatDayLabel } from "@/lib/dates";
+import { LocalDate } from "@/components/locale/local-date";
 import { DownloadButtons } from "./download-buttons";
 import { RangePicker } from "./range-picker";
 
@@ -35,7 +35,7 @@ export function DashboardHeader({
       ) : null}
       <div className="actions range-summary">
         <p className="muted" aria-live="polite" data-testid="range-label">
-          {formatDayLabel(range.from, true)} – {formatDayLabel(range.to, true)}
+          <LocalDate date={range.from} /> – <LocalDate date={range.to} />
         </p>
         <DownloadButtons range={range} />
       </div>

@@ -1,10 +1,10 @@
 "use client";
 
+import { useFormat } from "@/components/locale/locale-provider";
 import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { HrvChart, NightHrvChart } from "@/components/charts/hrv-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { HrvNightResult, HrvRangeResult } from "@/lib/api-schemas/hrv";
-import { formatDayLabel } from "@/lib/dates";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -13,6 +13,7 @@ import { useHrvNightFetch } from "./use-night-fetch";
 import { useDateQuery, useRangeQuery } from "./use-range-query";
 
 export function HrvView({ context, initial, initialNight }: { context: DashboardContext; initial: HrvRangeResult; initialNight: HrvNightResult | null }) {
+  const f = useFormat();
   const url = useDashboardUrl(context.timezone);
   const query = useRangeQuery("hrv", "/api/me/hrv", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
@@ -48,7 +49,7 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
           )}
           <section className="stack" aria-labelledby="hrv-night-heading">
             <div className="section-head">
-              <h2 id="hrv-night-heading">{selected ? `Night ending ${formatDayLabel(selected, true)}` : "Night"}</h2>
+              <h2 id="hrv-night-heading">{selected ? `Night ending ${f.date(selected)}` : "Night"}</h2>
               {dates.length > 0 || selected ? <NightPicker label="Night" dates={dates} value={selected} onChange={selectNight} /> : null}
             </div>
             {!selected ? null : night.isError ? (

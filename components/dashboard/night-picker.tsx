@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDayLabel } from "@/lib/dates";
+import { useFormat } from "@/components/locale/locale-provider";
 
 interface Props {
   label: string;
@@ -12,6 +12,7 @@ interface Props {
 
 /** Choose a night (or day): previous / next buttons and a select of the dates that have data. */
 export function NightPicker({ label, dates, value, onChange }: Props) {
+  const f = useFormat();
   const index = value ? dates.indexOf(value) : -1;
   const previous = index > 0 ? dates[index - 1] : index === -1 ? dates.at(-1) : undefined;
   const next = index >= 0 && index < dates.length - 1 ? dates[index + 1] : undefined;
@@ -27,7 +28,7 @@ export function NightPicker({ label, dates, value, onChange }: Props) {
           {value === null ? <option value="">Choose…</option> : null}
           {[...options].reverse().map((date) => (
             <option key={date} value={date}>
-              {formatDayLabel(date, true)}
+              {f.date(date)}
               {dates.includes(date) ? "" : " (outside the range)"}
             </option>
           ))}

@@ -1,10 +1,10 @@
 "use client";
 
+import { useFormat } from "@/components/locale/locale-provider";
 import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { MealsFigure, NutritionChart, WaterChart } from "@/components/charts/nutrition-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { MealsResult, NutritionRangeResult } from "@/lib/api-schemas/nutrition";
-import { formatDayLabel } from "@/lib/dates";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -12,6 +12,7 @@ import { useDashboardUrl } from "./use-dashboard-url";
 import { useDateQuery, useRangeQuery } from "./use-range-query";
 
 export function NutritionView({ context, initial, initialMeals }: { context: DashboardContext; initial: NutritionRangeResult; initialMeals: MealsResult | null }) {
+  const f = useFormat();
   const url = useDashboardUrl(context.timezone);
   const query = useRangeQuery("nutrition", "/api/me/nutrition", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
@@ -46,7 +47,7 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
           )}
           <section className="stack" aria-labelledby="meals-heading">
             <div className="section-head">
-              <h2 id="meals-heading">{selected ? formatDayLabel(selected, true) : "Day"}</h2>
+              <h2 id="meals-heading">{selected ? f.date(selected) : "Day"}</h2>
               {dates.length > 0 || selected ? <NightPicker label="Day" dates={dates} value={selected} onChange={selectDay} /> : null}
             </div>
             {!selected ? null : meals.isError ? (

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { checkRangeQuery, MAX_RANGE_DAYS, PRESETS, PRESET_LABELS, resolveRange, type DateRange } from "@/lib/api-schemas/range-rules";
 import { localToday } from "@/lib/dates";
+import { useFormat } from "@/components/locale/locale-provider";
 import { clampRange } from "./clamp-range";
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
 
 /** Preset buttons (7 d, 30 d, 90 d, 1 y) and a custom from/to range with Apply. */
 export function RangePicker({ range, timezone, historyStart = null, onChange }: Props) {
+  const { locale } = useFormat();
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function RangePicker({ range, timezone, historyStart = null, onChange }: 
       return;
     }
     setError(null);
-    const clamped = clampRange(resolveRange(parsed.query, timezone), localToday(timezone), historyStart);
+    const clamped = clampRange(resolveRange(parsed.query, timezone), localToday(timezone), historyStart, locale);
     if (!clamped.ok) {
       setError(clamped.error);
       return;

@@ -1,11 +1,12 @@
 "use client";
 
+import { useFormat } from "@/components/locale/locale-provider";
 import { Hypnogram } from "@/components/charts/hypnogram";
 import { GroupedSeriesChart, GroupedStageSharesChart } from "@/components/charts/grouped-chart";
 import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { SleepLogDetail, SleepNightDetail, SleepRangeResult } from "@/lib/api-schemas/sleep";
-import { formatClock, formatDayLabel, formatMinutes, localTimeToMs } from "@/lib/dates";
+import { formatClock, formatMinutes, localTimeToMs } from "@/lib/dates";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -19,6 +20,7 @@ interface Props {
 }
 
 export function SleepView({ context, initial, initialNight }: Props) {
+  const f = useFormat();
   const url = useDashboardUrl(context.timezone);
   const nights = useRangeQuery("sleep", "/api/me/sleep", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = nights.data;
@@ -72,7 +74,7 @@ export function SleepView({ context, initial, initialNight }: Props) {
           )}
           <section className="stack" aria-labelledby="night-heading">
             <div className="section-head">
-              <h2 id="night-heading">{selected ? `Night ending ${formatDayLabel(selected, true)}` : "Night"}</h2>
+              <h2 id="night-heading">{selected ? `Night ending ${f.date(selected)}` : "Night"}</h2>
               {datesWithData.length > 0 || selected ? (
                 <NightPicker label="Night" dates={datesWithData} value={selected} onChange={selectNight} />
               ) : null}
@@ -84,7 +86,7 @@ export function SleepView({ context, initial, initialNight }: Props) {
             ) : !night.data ? (
               <LoadingState label="Loading the night…" />
             ) : night.data.logs.length === 0 ? (
-              <p className="notice notice-info">No sleep was recorded for the night ending {formatDayLabel(selected, true)}.</p>
+              <p className="notice notice-info">No sleep was recorded for the night ending {f.date(selected)}.</p>
             ) : (
               <NightDetail detail={night.data} busy={night.isFetching} />
             )}

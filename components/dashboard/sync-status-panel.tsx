@@ -3,7 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { formatDateTime, formatRelative } from "@/components/format";
+import { formatRelative } from "@/components/format";
+import { useFormat } from "@/components/locale/locale-provider";
 import { PushFacts } from "./push-facts";
 import { progressSummary, type Observation } from "./sync-progress-summary";
 import { toSyncPanelData, type SyncPanelData, type SyncStatusPayload } from "./sync-panel-types";
@@ -37,6 +38,7 @@ async function fetchStatus(): Promise<SyncPanelData> {
 
 /** Where the sync with the person's provider stands, with "Sync now". Polls while a sync runs and refreshes the charts when it ends. */
 export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData; timezone: string | null }) {
+  const f = useFormat();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
@@ -115,7 +117,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
         {data.lastSyncCompletedAt ? (
           <>
             <dt>Last completed</dt>
-            <dd>{`${formatDateTime(data.lastSyncCompletedAt, timezone)} (${formatRelative(new Date(data.lastSyncCompletedAt))})`}</dd>
+            <dd>{`${f.dateTime(data.lastSyncCompletedAt, timezone)} (${formatRelative(new Date(data.lastSyncCompletedAt))})`}</dd>
           </>
         ) : null}
         {data.device ? (
@@ -131,7 +133,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
         {(data.status === "waiting_rate_limit" || data.status === "backing_off") && data.nextAttemptAt ? (
           <>
             <dt>Resumes</dt>
-            <dd>{formatDateTime(data.nextAttemptAt, timezone)}</dd>
+            <dd>{f.dateTime(data.nextAttemptAt, timezone)}</dd>
           </>
         ) : null}
       </dl>
@@ -175,7 +177,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
               <li key={error.message}>
                 {error.message}{" "}
                 <span className="muted">
-                  ({error.occurrences > 1 ? `${error.occurrences.toLocaleString()} times, last ` : ""}
+                  ({error.occurrences > 1 ? `${f.number(error.occurrences)} times, last ` : ""}
                   {formatRelative(new Date(error.at))})
                 </span>
               </li>

@@ -2,11 +2,10 @@
 
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_TICK } from "@/components/charts/colors";
-import { ChartFigure, DataTable, num } from "@/components/charts/chart-figure";
-import { formatDayLabel } from "@/lib/dates";
+import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
+import { LocalDate } from "@/components/locale/local-date";
+import { useFormat } from "@/components/locale/locale-provider";
 import type { Band, CohortNight } from "@/lib/research/cohort-charts-types";
-
-const tickDate = (value: string) => formatDayLabel(value).replace(/^\w+ /, "");
 
 export interface BandSeries {
   title: string;
@@ -20,6 +19,7 @@ export interface BandSeries {
 
 /** Median line inside the interquartile band, per night, with the same numbers as a table. */
 export function CohortBandChart({ nights, series }: { nights: CohortNight[]; series: BandSeries }) {
+  const f = useFormat();
   const digits = series.digits ?? 0;
   const data = nights.map((night) => {
     const band = series.band(night);
@@ -40,11 +40,11 @@ export function CohortBandChart({ nights, series }: { nights: CohortNight[]; ser
           rows={nights}
           rowKey={(night) => night.date}
           columns={[
-            { label: "Night", value: (night) => night.date },
-            { label: "Participants", value: (night) => series.count(night), numeric: true },
-            { label: `25th percentile (${series.unit})`, value: (night) => num(series.band(night)?.p25, digits), numeric: true },
-            { label: `Median (${series.unit})`, value: (night) => num(series.band(night)?.median, digits), numeric: true },
-            { label: `75th percentile (${series.unit})`, value: (night) => num(series.band(night)?.p75, digits), numeric: true },
+            { label: "Night", value: (night) => <LocalDate date={night.date} /> },
+            { label: "Participants", value: (night) => f.number(series.count(night)), numeric: true },
+            { label: `25th percentile (${series.unit})`, value: (night) => f.number(series.band(night)?.p25, digits), numeric: true },
+            { label: `Median (${series.unit})`, value: (night) => f.number(series.band(night)?.median, digits), numeric: true },
+            { label: `75th percentile (${series.unit})`, value: (night) => f.number(series.band(night)?.p75, digits), numeric: true },
           ]}
         />
       )}
@@ -52,11 +52,11 @@ export function CohortBandChart({ nights, series }: { nights: CohortNight[]; ser
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid vertical={false} stroke="var(--line)" />
-          <XAxis dataKey="date" tickFormatter={tickDate} tick={AXIS_TICK} minTickGap={16} />
+          <XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
           <YAxis tick={AXIS_TICK} width={44} domain={["auto", "auto"]} label={{ value: series.unit, angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
           <Tooltip
-            labelFormatter={(label) => formatDayLabel(String(label), true)}
-            formatter={(value, name) => (Array.isArray(value) ? [`${num(Number(value[0]), digits)}–${num(Number(value[1]), digits)}`, name] : [num(Number(value), digits), name])}
+            labelFormatter={(label) => f.date(String(label))}
+            formatter={(value, name) => (Array.isArray(value) ? [`${f.number(Number(value[0]), digits)}–${f.number(Number(value[1]), digits)}`, name] : [f.number(Number(value), digits), name])}
           />
           <Area dataKey="iqr" name={`Middle half (${series.unit})`} fill={series.color} fillOpacity={0.22} stroke="none" connectNulls={false} isAnimationActive={false} />
           <Line dataKey="median" name={`Median (${series.unit})`} stroke={series.color} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />

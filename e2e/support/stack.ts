@@ -91,7 +91,7 @@ export async function sleepNightsShown(page: Page): Promise<string[]> {
   if (await toggle.isVisible()) await toggle.click();
   return stages.locator("tbody tr").evaluateAll((trs) =>
     trs
-      .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.textContent ?? "").trim()))
+      .map((tr) => Array.from(tr.querySelectorAll("td,th")).map((cell) => (cell.querySelector("time")?.getAttribute("datetime") ?? cell.textContent ?? "").trim()))
       .filter((cells) => cells[1] !== "—" || cells[5] !== "—")
       .map((cells) => cells[0]!)
       .sort(),

@@ -13,7 +13,24 @@ function newestMtime(entry: string): number {
   return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
 }
 
+/**
+ * A checkout that pulled a schema change without `npm ci` still has the old generated client
+ * (postinstall makes it), and `next build` would fail on it: generate it again first.
+ */
+export function generatePrismaClientIfStale(env: NodeJS.ProcessEnv): void {
+  const client = "lib/generated/prisma/client.ts";
+  if (existsSync(client) && statSync(client).mtimeMs > statSync("prisma/schema.prisma").mtimeMs) return;
+  console.log("The database schema changed since the Prisma client was generated; generating it…");
+  const prisma = path.join("node_modules", "prisma", "build", "index.js");
+  const result = spawnSync(process.execPath, [prisma, "generate"], {
+    stdio: "inherit",
+    env: { ...env, DATABASE_URL: env.DATABASE_URL ?? "postgresql://localhost/unused" },
+  });
+  if (result.status !== 0) throw new Error("prisma generate failed");
+}
+
 export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
+  generatePrismaClientIfStale(env);
   const buildId = ".next/BUILD_ID";
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changed = Math.max(...SOURCES.map(newestMtime));

@@ -6,6 +6,7 @@ import { METRIC_LABELS } from "@/lib/api-schemas/dashboard";
 import { requireStudyPage } from "@/lib/authz/page";
 import { addDays, localToday } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { requestFormatter } from "@/lib/locale/request";
 import { COHORT_PAGE_SIZE, getCohortTable } from "@/lib/research/cohort-table";
 import { cohortQuerySchema, type CohortQuery } from "@/lib/research/schemas";
 import { addMemberAction, createLinkAction, revokeLinkAction } from "../../actions";
@@ -40,6 +41,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
     }),
   ]);
   const base = `/research/studies/${study.id}`;
+  const f = await requestFormatter();
   const href = (change: Partial<CohortQuery>) => {
     const next = { ...query, ...change };
     const search = new URLSearchParams(Object.entries(next).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]])));
@@ -61,7 +63,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
       </p>
       <h1>{study.name}</h1>
       <p className="muted">
-        Collects {study.metrics.map((metric) => METRIC_LABELS[metric]).join(", ")} · window {study.window.from} – {study.window.to ?? "open"} · researchers see {study.showNames ? "names" : "study ids only"}
+        Collects {study.metrics.map((metric) => METRIC_LABELS[metric]).join(", ")} · window {f.date(study.window.from)} – {study.window.to ? f.date(study.window.to) : "open"} · researchers see {study.showNames ? "names" : "study ids only"}
       </p>
       <p className="actions">
         <Link className="button button-secondary button-small" href={`${base}/charts`}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { CohortChartsView } from "@/components/research/cohort-charts";
 import { requireStudyPage } from "@/lib/authz/page";
+import { requestFormatter } from "@/lib/locale/request";
 import type { AuthorizedStudy } from "@/lib/authz/authorize";
 import { clipToStudy, defaultChartRange, getCohortCharts } from "@/lib/research/cohort-charts";
 import { cohortChartsQuerySchema } from "@/lib/research/schemas";
@@ -20,6 +21,7 @@ export default async function CohortChartsPage({ params, searchParams }: Props) 
   const fallback = defaultChartRange(study);
   const requested = parsed.success && parsed.data.from && parsed.data.to ? { from: parsed.data.from, to: parsed.data.to } : fallback;
   const shown = clipToStudy(study, requested) ?? requested;
+  const f = await requestFormatter();
   return (
     <div className="stack">
       <p>
@@ -28,7 +30,7 @@ export default async function CohortChartsPage({ params, searchParams }: Props) 
       <h1>Cohort charts</h1>
       <p className="muted">
         Each night, the median across the participants with data that night and the middle half of them (25th to 75th percentile), computed in the database. Only enrolled participants, only
-        inside the study window ({study.window.from} – {study.window.to ?? "open"}).
+        inside the study window ({f.date(study.window.from)} – {study.window.to ? f.date(study.window.to) : "open"}).
       </p>
       <form method="get" className="actions card" aria-label="Chart range">
         <label>
@@ -41,7 +43,7 @@ export default async function CohortChartsPage({ params, searchParams }: Props) 
       </form>
       {!parsed.success ? (
         <p role="alert" className="notice notice-warn">
-          {parsed.error.issues[0]?.message ?? "The range was not understood"} — showing {fallback.from} to {fallback.to} instead.
+          {parsed.error.issues[0]?.message ?? "The range was not understood"} — showing {f.date(fallback.from)} to {f.date(fallback.to)} instead.
         </p>
       ) : null}
       {/* Authorization has run above, so a refusal is still a real 404 or redirect; only the aggregation streams in. */}
@@ -60,12 +62,12 @@ export default async function CohortChartsPage({ params, searchParams }: Props) 
 }
 
 async function CohortChartsSection({ study, requested }: { study: AuthorizedStudy; requested: { from: string; to: string } }) {
-  const charts = await getCohortCharts(study, requested);
+  const [charts, f] = await Promise.all([getCohortCharts(study, requested), requestFormatter()]);
   if (!charts) {
     return (
       <p className="notice notice-info" data-testid="charts-empty">
-        That range is outside the study window. Choose dates from {study.window.from}
-        {study.window.to ? ` to ${study.window.to}` : " on"}.
+        That range is outside the study window. Choose dates from {f.date(study.window.from)}
+        {study.window.to ? ` to ${f.date(study.window.to)}` : " on"}.
       </p>
     );
   }
@@ -73,7 +75,7 @@ async function CohortChartsSection({ study, requested }: { study: AuthorizedStud
   if (!anyData) {
     return (
       <p className="notice notice-info" data-testid="charts-empty">
-        No nights from enrolled participants between {charts.from} and {charts.to} yet. Charts fill in as participants enrol and their trackers sync.
+        No nights from enrolled participants between {f.date(charts.from)} and {f.date(charts.to)} yet. Charts fill in as participants enrol and their trackers sync.
       </p>
     );
   }

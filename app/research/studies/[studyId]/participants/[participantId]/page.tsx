@@ -6,6 +6,7 @@ import { NutritionChart } from "@/components/charts/nutrition-charts";
 import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-charts";
 import { recordAudit } from "@/lib/audit/record";
 import { requireStudyParticipantPage } from "@/lib/authz/page";
+import { requestFormatter } from "@/lib/locale/request";
 import { getBreathing } from "@/lib/queries/breathing";
 import { getHrv } from "@/lib/queries/hrv";
 import { getNutrition } from "@/lib/queries/nutrition";
@@ -38,6 +39,8 @@ export default async function ParticipantPage({ params, searchParams }: Props) {
     has("breathing") ? getBreathing(subject, range) : null,
     has("nutrition") ? getNutrition(subject, range, "METRIC") : null,
   ]);
+  const f = await requestFormatter();
+  const windowText = `${f.date(study.window.from)} – ${study.window.to ? f.date(study.window.to) : "open"}`;
   const empty = (sleep?.nightCount ?? 0) === 0 && !hrv?.days.some((day) => day.dailyRmssd !== null) && !breathing?.days.some((day) => day.full !== null) && !nutrition?.days.some((day) => day.caloriesIn !== null);
   return (
     <div className="stack">
@@ -46,7 +49,7 @@ export default async function ParticipantPage({ params, searchParams }: Props) {
       </p>
       <h1 data-testid="participant-heading">{name ? `${name} (${studyCode})` : studyCode}</h1>
       <p className="muted">
-        Read-only · only what this study collects, only inside its window ({study.window.from} – {study.window.to ?? "open"}) · metric units. Opening this page is recorded in the audit log.
+        Read-only · only what this study collects, only inside its window ({windowText}) · metric units. Opening this page is recorded in the audit log.
       </p>
       <form method="get" className="actions card" aria-label="Date range">
         <label>
@@ -59,23 +62,23 @@ export default async function ParticipantPage({ params, searchParams }: Props) {
       </form>
       {!parsed.success ? (
         <p role="alert" className="notice notice-warn">
-          {parsed.error.issues[0]?.message ?? "The range was not understood"} — showing {range.from} to {range.to} instead.
+          {parsed.error.issues[0]?.message ?? "The range was not understood"} — showing {f.date(range.from)} to {f.date(range.to)} instead.
         </p>
       ) : null}
       {empty ? (
         <p className="notice notice-info" data-testid="participant-empty">
-          No data between {range.from} and {range.to} yet. A participant’s nights appear after their tracker syncs with their phone and Nightly has fetched them.
+          No data between {f.date(range.from)} and {f.date(range.to)} yet. A participant’s nights appear after their tracker syncs with their phone and Nightly has fetched them.
         </p>
       ) : null}
       {sleep ? (
         <>
-          <TimeAsleepChart nights={sleep.nights} />
-          <SleepStagesChart nights={sleep.nights} />
+          <TimeAsleepChart nights={sleep.nights} audience="researcher" />
+          <SleepStagesChart nights={sleep.nights} audience="researcher" />
         </>
       ) : null}
-      {hrv ? <HrvChart days={hrv.days} /> : null}
-      {breathing ? <BreathingChart days={breathing.days} /> : null}
-      {nutrition ? <NutritionChart days={nutrition.days} waterUnit={nutrition.waterUnit} /> : null}
+      {hrv ? <HrvChart days={hrv.days} audience="researcher" /> : null}
+      {breathing ? <BreathingChart days={breathing.days} audience="researcher" /> : null}
+      {nutrition ? <NutritionChart days={nutrition.days} waterUnit={nutrition.waterUnit} audience="researcher" /> : null}
     </div>
   );
 }
