@@ -29,7 +29,8 @@ export function NightPicker({ label, dates, value, onChange }: Props) {
           {[...options].reverse().map((date) => (
             <option key={date} value={date}>
               {f.date(date)}
-              {dates.includes(date) ? "" : " (outside the range)"}
+              {/* Only the chosen date can be missing from `dates` (a year has ~365: no search per option). */}
+              {index === -1 && date === value ? " (outside the range)" : ""}
             </option>
           ))}
         </select>
