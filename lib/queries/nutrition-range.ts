@@ -2,10 +2,11 @@ import "server-only";
 import type { NutritionGroupedResult, NutritionRangeResult } from "@/lib/api-schemas/nutrition";
 import type { DateRange } from "@/lib/api-schemas/range";
 import { scopeRead, type AuthorizedSubject } from "@/lib/authz/subject";
-import { fromDbDate } from "@/lib/dates";
+import { fromDbDate, toDbDate } from "@/lib/dates";
+import { db } from "@/lib/db/client";
 import { bucketFor, groupStats } from "@/lib/range-buckets";
 import { convertWater, waterUnitFor, type UnitSystem } from "@/lib/units";
-import { getNutrition, isEmptyDay, loadDays } from "./nutrition";
+import { getNutrition, isEmptyDay, onePerDay } from "./nutrition";
 
 /**
  * The Nutrition page's range: day by day up to 62 days (getNutrition, unchanged); longer ranges as
@@ -16,7 +17,13 @@ export async function getNutritionRange(subject: AuthorizedSubject, requested: P
   const bucket = bucketFor(range.from, range.to);
   if (bucket === "day") return { bucket, ...(await getNutrition(subject, requested, unitSystem)) };
 
-  const rows = (await loadDays(range.userId, range.from, range.to)).filter((row) => !isEmptyDay(row));
+  // Only the columns the buckets need: a year is 365 rows, and reading every column costs.
+  const stored = await db.nutritionDaily.findMany({
+    where: { userId: range.userId, date: { gte: toDbDate(range.from), lte: toDbDate(range.to) } },
+    orderBy: { date: "asc" },
+    select: { provider: true, date: true, caloriesIn: true, waterMl: true, foodLogFetched: true },
+  });
+  const rows = onePerDay(stored).filter((row) => !isEmptyDay(row));
   // Every day left after dropping empty ones has its calories (a logged day), as on the daily page.
   const datesWithData = rows.map((row) => fromDbDate(row.date));
   const group = (value: (row: (typeof rows)[number]) => number | null) =>

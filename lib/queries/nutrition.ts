@@ -15,10 +15,23 @@ export async function loadDays(userId: string, from: string, to: string): Promis
     where: { userId, date: { gte: toDbDate(from), lte: toDbDate(to) } },
     orderBy: { date: "asc" },
   });
-  // One provider per day (lib/providers/precedence.ts); a provider's empty series day does
-  // not hide another provider's log of that day.
-  const byDay = new Map<string, NutritionDaily[]>();
-  for (const row of rows) byDay.set(fromDbDate(row.date), [...(byDay.get(fromDbDate(row.date)) ?? []), row]);
+  return onePerDay(rows);
+}
+
+type DayRow = Pick<Daily, "provider" | "date" | "caloriesIn" | "waterMl" | "foodLogFetched">;
+
+/**
+ * One provider per day (lib/providers/precedence.ts); a provider's empty series day does not hide
+ * another provider's log of that day. Rows in date order.
+ */
+export function onePerDay<T extends DayRow>(rows: readonly T[]): T[] {
+  const byDay = new Map<string, T[]>();
+  for (const row of rows) {
+    const date = fromDbDate(row.date);
+    const day = byDay.get(date);
+    if (day) day.push(row);
+    else byDay.set(date, [row]);
+  }
   return [...byDay.values()].flatMap((day) => {
     const logged = day.filter((row) => !isEmptyDay(row));
     return onePerKey(logged.length > 0 ? logged : day, (row) => fromDbDate(row.date));
