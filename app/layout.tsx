@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/demo-banner";
 import { currentUserPage } from "@/lib/auth/session";
+import { forSelf } from "@/lib/cache/person-cache";
 import { env } from "@/lib/config/env";
 import { requestLocale } from "@/lib/locale/request";
 import { providerById } from "@/lib/providers/registry";
@@ -21,7 +22,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [user, locale] = await Promise.all([currentUserPage(), requestLocale()]);
   // Only names the provider in the header and banner: a failed lookup leaves the neutral words.
-  const providerId = user ? await syncedProviderOf(user.id).catch(() => null) : null;
+  const providerId = user ? await forSelf(user.id, "syncedProvider", null, () => syncedProviderOf(user.id)).catch(() => null) : null;
   const provider = providerId ? providerById(providerId).copy : null;
   return (
     <html lang="en">

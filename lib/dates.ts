@@ -29,8 +29,27 @@ export function dateToMs(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `yyyy-MM-dd` of a UTC millisecond value, by arithmetic (days → civil date, H. Hinnant's
+ * algorithm) instead of a Date object: it runs for every day of every range a page draws, and
+ * on the server each `new Date` also passes through Next.js's instrumented constructor.
+ */
 export function msToDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const days = Math.floor(ms / DAY_MS);
+  // Outside years 1000–9999 (never a Nightly date) keep toISOString's exact output and errors.
+  if (!(days >= -354_285 && days <= 2_932_896)) return new Date(ms).toISOString().slice(0, 10);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
 export function addDays(date: string, days: number): string {
@@ -49,15 +68,23 @@ export function eachDate(from: string, to: string): string[] {
   return out;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; every page asks for "today".
+const zoneDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneDateFormats.get(timeZone);
+  if (!format) {
+    // Throws for an unknown zone before anything is remembered (the caller falls back to UTC).
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (zoneDateFormats.size < 1000) zoneDateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The local calendar date in `timeZone` at `now` (UTC when no zone is known). */
 export function localToday(timeZone: string | null | undefined, now: Date = new Date()): string {
   try {
-    const parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: timeZone ?? "UTC",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    }).formatToParts(now);
+    const parts = zoneDateFormat(timeZone ?? "UTC").formatToParts(now);
     const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
     return `${get("year")}-${get("month")}-${get("day")}`;
   } catch {

@@ -11,6 +11,8 @@ import { rangeFromSearchParams, rangeToParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
 import { moveStateOf } from "@/lib/connections/move";
 import { isKnownProvider, providerById } from "@/lib/providers/registry";
+import { currentMinute, forSelf, forSubject } from "@/lib/cache/person-cache";
+import { localToday } from "@/lib/dates";
 import { formatterFor } from "@/lib/locale/format";
 import { requestLocale } from "@/lib/locale/request";
 import { getBreathing } from "@/lib/queries/breathing";
@@ -32,14 +34,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const locale = await requestLocale();
   const { range } = rangeFromSearchParams(params, context.timezone);
   const ok = (metric: keyof typeof context.access) => context.access[metric].state === "ok";
+  // Each reused while the person's data is unchanged (decision 0020); the keys carry what else a
+  // result depends on: the range, the person's local today, the minute for the panel's clock.
+  const today = localToday(context.timezone);
   const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
-    ok("sleep") ? getSleepNights(subject, range) : null,
-    ok("hrv") ? getHrv(subject, range) : null,
-    ok("breathing") ? getBreathing(subject, range) : null,
-    ok("nutrition") ? getNutrition(subject, range, context.unitSystem) : null,
-    getSyncPanelData(user.id),
-    getOverview(subject, context.timezone, context.access),
-    moveStateOf(user.id),
+    ok("sleep") ? forSubject(subject, "sleepNights", range, () => getSleepNights(subject, range)) : null,
+    ok("hrv") ? forSubject(subject, "hrv", range, () => getHrv(subject, range)) : null,
+    ok("breathing") ? forSubject(subject, "breathing", range, () => getBreathing(subject, range)) : null,
+    ok("nutrition") ? forSubject(subject, "nutrition", [range, context.unitSystem], () => getNutrition(subject, range, context.unitSystem)) : null,
+    forSelf(user.id, "syncPanel", currentMinute(), () => getSyncPanelData(user.id)),
+    forSubject(subject, "overview", [context.timezone, context.access, today], () => getOverview(subject, context.timezone, context.access)),
+    forSelf(user.id, "moveState", null, () => moveStateOf(user.id)),
   ]);
   const word = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
   const refusedProvider = word("provider");

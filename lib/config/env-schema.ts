@@ -60,6 +60,10 @@ export const envSchema = z.object({
   GOOGLE_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").max(512).optional(),
   /** Where Google publishes the Tink keyset that signs notifications (`X-HEALTHAPI-SIGNATURE`). */
   GOOGLE_WEBHOOK_KEYSET_URL: url.optional(),
+  /** `npm start`: how many Next.js processes serve PORT together (node:cluster shares the socket;
+   * decision 0020). `auto` (default): one per CPU core. Each also runs background jobs unless
+   * NIGHTLY_WORKER=off. */
+  NIGHTLY_WEB_PROCESSES: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default("auto"),
   /** `on` (default): this web process also runs background jobs. `off`: web only. */
   NIGHTLY_WORKER: z.enum(["on", "off"]).default("on"),
   /** Set by `npm run demo`: emulator-backed, seeded, with generated secrets under .data/. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { DashboardContext, Metric, MetricAccess } from "@/lib/api-schemas/dashboard";
+import { forSubject } from "@/lib/cache/person-cache";
 import { isIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { providerById, providersByPrecedence } from "@/lib/providers/registry";
@@ -62,8 +63,13 @@ function notesOf(unavailable: unknown): Record<string, string> {
   );
 }
 
-/** Who the person is for the dashboard: timezone, units, and what each metric may show. */
-export async function getDashboardContext(subject: AuthorizedSubject): Promise<DashboardContext> {
+/** Who the person is for the dashboard: timezone, units, and what each metric may show. Every
+ * dashboard page asks first; reused while the person's data is unchanged (lib/cache/person-cache.ts). */
+export function getDashboardContext(subject: AuthorizedSubject): Promise<DashboardContext> {
+  return forSubject(subject, "dashboardContext", null, () => loadDashboardContext(subject));
+}
+
+async function loadDashboardContext(subject: AuthorizedSubject): Promise<DashboardContext> {
   const userId = subject.userId;
   const provider = (await syncedProviderOf(userId)) ?? "";
   const [user, connection, sync] = await Promise.all([

@@ -1,4 +1,5 @@
 import "server-only";
+import { compactPersonDataChanges } from "@/lib/cache/person-data-version";
 import { finishInterruptedRefreshes } from "@/lib/connections/token-manager";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { purgeDeadConnectionTokens } from "@/lib/connections/purge-dead-tokens";
@@ -144,6 +145,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<void> {
           .catch((error: unknown) => log.warn("push housekeeping failed", { error: error instanceof Error ? error.message : String(error) }));
         await purgeDeadConnectionTokens().catch((error: unknown) =>
           log.error("could not drop dead connections' tokens", { error: error instanceof Error ? error.message : String(error) }),
+        );
+        // The dashboard cache's change rows (decision 0019): each person's folded into one.
+        await compactPersonDataChanges().catch((error: unknown) =>
+          log.warn("could not fold person data changes", { error: error instanceof Error ? error.message : String(error) }),
         );
       },
     }),

@@ -5,7 +5,7 @@
 import { parseEnv } from "../../lib/config/env-schema";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { resolveDatabase } from "./database";
-import { nextBin, onShutdown, spawnChild } from "./processes";
+import { forkNextServers, nextBin, onShutdown, spawnChild, webProcessCount } from "./processes";
 
 export async function launchWeb(mode: "production" | "development"): Promise<void> {
   const dev = mode === "development";
@@ -21,6 +21,9 @@ export async function launchWeb(mode: "production" | "development"): Promise<voi
   // In production Next.js leaves SIGTERM to instrumentation-node.ts, which stops the in-process
   // sync worker gracefully before exiting (Next.js would otherwise exit at once).
   const childEnv = dev ? { ...process.env } : { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" };
-  spawnChild(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(env.PORT)], childEnv, "Next.js");
-  console.log(`Nightly ${dev ? "(dev) " : ""}on ${env.NEXTAUTH_URL}${database.embedded ? " with embedded PostgreSQL (.data/postgres)" : ""}`);
+  if (dev) spawnChild(process.execPath, [nextBin(), "dev", "-p", String(env.PORT)], childEnv, "Next.js");
+  const servers = dev ? 1 : webProcessCount(env.NIGHTLY_WEB_PROCESSES);
+  if (!dev) forkNextServers(servers, env.PORT, childEnv);
+  const processes = servers > 1 ? ` (${servers} web processes)` : "";
+  console.log(`Nightly ${dev ? "(dev) " : ""}on ${env.NEXTAUTH_URL}${processes}${database.embedded ? " with embedded PostgreSQL (.data/postgres)" : ""}`);
 }

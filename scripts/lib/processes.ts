@@ -3,6 +3,8 @@
  * (so nothing talks to the database while it stops), then run the cleanup steps in order.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import cluster from "node:cluster";
+import os from "node:os";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -19,7 +21,34 @@ export function nextBin(): string {
 }
 
 export function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(command, args, { env, stdio: "inherit" });
+  return watchChild(spawn(command, args, { env, stdio: "inherit" }), name);
+}
+
+/**
+ * `count` Next.js production servers on one port: node:cluster hands the listening socket to each
+ * and spreads connections among them, so every core renders pages. Each is watched like any
+ * child: one exiting stops the whole launcher (a supervisor restarts it), never a half-size
+ * service that looks healthy. The bench passes `quiet` (no stdout) and `watch: false` (it stops them).
+ */
+export function forkNextServers(count: number, port: number, env: NodeJS.ProcessEnv, options: { quiet?: boolean; watch?: boolean } = {}): ChildProcess[] {
+  // The launcher's own loaders (tsx) stay out of the servers.
+  cluster.setupPrimary({ exec: nextBin(), args: ["start", "-p", String(port)], execArgv: [], silent: options.quiet ?? false });
+  return Array.from({ length: count }, (_, index) => {
+    const child = cluster.fork(env).process;
+    if (options.quiet) {
+      child.stdout?.resume();
+      child.stderr?.pipe(process.stderr);
+    }
+    return options.watch === false ? child : watchChild(child, count > 1 ? `Next.js (${index + 1} of ${count})` : "Next.js");
+  });
+}
+
+/** How many web processes NIGHTLY_WEB_PROCESSES asks for on this machine. */
+export function webProcessCount(setting: number | "auto"): number {
+  return setting === "auto" ? os.availableParallelism() : setting;
+}
+
+function watchChild(child: ChildProcess, name: string): ChildProcess {
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
