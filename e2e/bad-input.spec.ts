@@ -6,7 +6,7 @@ import { PEOPLE, signInWithFitbit } from "./support/stack";
  * never a 500, and nothing changed.
  */
 const RANGE_ROUTES = ["/api/me/sleep", "/api/me/hrv", "/api/me/breathing", "/api/me/nutrition", "/api/me/export"];
-const DATE_ROUTES = ["/api/me/sleep/night", "/api/me/hrv/night", "/api/me/nutrition/meals"];
+const DATE_ROUTES = ["/api/me/sleep/night", "/api/me/hrv/night", "/api/me/breathing/night", "/api/me/nutrition/meals"];
 const ALL_GET_ROUTES = [...RANGE_ROUTES, ...DATE_ROUTES, "/api/sync/status"];
 
 const BAD_RANGES = [

@@ -7,7 +7,7 @@ import { PEOPLE, signInWithFitbit } from "./support/stack";
  * clear message or a 200; pages render (falling back to the default range).
  */
 const API_RANGE = ["/api/me/sleep", "/api/me/hrv", "/api/me/breathing", "/api/me/nutrition", "/api/me/export"];
-const API_DATE = ["/api/me/sleep/night", "/api/me/hrv/night", "/api/me/nutrition/meals"];
+const API_DATE = ["/api/me/sleep/night", "/api/me/hrv/night", "/api/me/breathing/night", "/api/me/nutrition/meals"];
 const PAGES = ["/dashboard", "/dashboard/sleep", "/dashboard/hrv", "/dashboard/breathing", "/dashboard/nutrition"];
 
 const DATES = [

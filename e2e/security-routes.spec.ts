@@ -48,6 +48,7 @@ const SAMPLE_QUERY: Record<string, string> = {
   "/api/v1/studies/[studyId]/export": "format=csv&from=2026-03-01&to=2026-03-31",
   "/api/me/sleep/night": "date=2026-03-10",
   "/api/me/hrv/night": "date=2026-03-10",
+  "/api/me/breathing/night": "date=2026-03-10",
   "/api/me/nutrition/meals": "date=2026-03-10",
 };
 

@@ -24,6 +24,7 @@ import { benchFairness } from "./lib/bench-fairness";
 import { benchGoogle } from "./lib/bench-google";
 import { benchPages } from "./lib/bench-pages";
 import { benchPush, BENCH_WEBHOOK_SECRET } from "./lib/bench-push";
+import { nightlyEnvForEmulator } from "../emulator/nightly-env";
 
 /**
  * Sections, in order. `npm run bench` runs them all; `npm run bench -- cohort` (or several names)
@@ -68,17 +69,7 @@ try {
     NEXTAUTH_URL: "http://localhost:3999",
     NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
     TOKEN_ENCRYPTION_KEY: generateTokenKey("bench"),
-    FITBIT_CLIENT_ID: DEFAULT_CLIENT.clientId,
-    FITBIT_CLIENT_SECRET: DEFAULT_CLIENT.clientSecret,
-    FITBIT_OAUTH_BASE_URL: emulator.url,
-    FITBIT_API_BASE_URL: emulator.url,
-    GOOGLE_CLIENT_ID: DEFAULT_GOOGLE_CLIENT.clientId,
-    GOOGLE_CLIENT_SECRET: DEFAULT_GOOGLE_CLIENT.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: emulator.url,
-    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
-    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
-    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
-    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
+    ...nightlyEnvForEmulator(emulator.url, { fitbit: DEFAULT_CLIENT, google: DEFAULT_GOOGLE_CLIENT }),
     ...{ GOOGLE_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET, GOOGLE_WEBHOOK_KEYSET_URL: `${emulator.url}/googlehealthapi/webhooks/webhooks_public_keyset.json` },
     LOG_LEVEL: "warn",
   });

@@ -13,6 +13,7 @@ import { ensureLocalSecrets } from "./lib/local-secrets";
 import { handleSignals, nextBin, onShutdown, runLauncher, spawnChild } from "./lib/processes";
 import { waitForHttp } from "./lib/wait";
 import { KEYSET_PATH, PROJECT_TOKEN } from "../emulator/google/webhooks/routes";
+import { nightlyEnvForEmulator } from "../emulator/nightly-env";
 
 /** Not a secret: the demo's emulator and Nightly share it on this machine only. */
 const DEMO_WEBHOOK_SECRET = "Bearer nightly-demo-webhook-secret";
@@ -60,17 +61,7 @@ await runLauncher(async () => {
     PORT: String(port),
     NEXTAUTH_URL: appUrl,
     DATABASE_URL: database.url,
-    FITBIT_CLIENT_ID: client.clientId,
-    FITBIT_CLIENT_SECRET: client.clientSecret,
-    FITBIT_OAUTH_BASE_URL: emulator.url,
-    FITBIT_API_BASE_URL: emulator.url,
-    GOOGLE_CLIENT_ID: googleClient.clientId,
-    GOOGLE_CLIENT_SECRET: googleClient.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: emulator.url,
-    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
-    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
-    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
-    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
+    ...nightlyEnvForEmulator(emulator.url, { fitbit: client, google: googleClient }),
     // Push: the emulator signs notifications with its own key (docs/decisions/0017).
     GOOGLE_WEBHOOK_SECRET: DEMO_WEBHOOK_SECRET,
     GOOGLE_WEBHOOK_KEYSET_URL: `${emulator.url}${KEYSET_PATH}`,

@@ -8,6 +8,7 @@ import { FITBIT_PROVIDER_ID } from "../lib/providers/fitbit/id";
 import { launchWeb } from "./lib/launch-web";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { handleSignals, loadDotEnv, onShutdown, runLauncher } from "./lib/processes";
+import { nightlyEnvForEmulator } from "../emulator/nightly-env";
 
 await runLauncher(async () => {
   handleSignals();
@@ -28,17 +29,7 @@ async function useEmulator() {
   });
   onShutdown(emulator.close);
   Object.assign(process.env, {
-    FITBIT_CLIENT_ID: client.clientId,
-    FITBIT_CLIENT_SECRET: client.clientSecret,
-    FITBIT_OAUTH_BASE_URL: emulator.url,
-    FITBIT_API_BASE_URL: emulator.url,
-    GOOGLE_CLIENT_ID: googleClient.clientId,
-    GOOGLE_CLIENT_SECRET: googleClient.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: emulator.url,
-    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
-    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
-    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
-    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
+    ...nightlyEnvForEmulator(emulator.url, { fitbit: client, google: googleClient }),
     EMULATOR_URL: emulator.url,
   });
   console.log(`No provider credentials: using the emulator (Google and Fitbit) on ${emulator.url}`);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GroupedSparkline } from "@/components/charts/grouped-sparkline";
 import { Sparkline } from "@/components/charts/sparkline";
 import { DownloadButtons } from "@/components/dashboard/download-buttons";
 import { OverviewRange } from "@/components/dashboard/overview-range";
@@ -15,12 +16,12 @@ import { currentMinute, forSelf, forSubject } from "@/lib/cache/person-cache";
 import { localToday } from "@/lib/dates";
 import { formatterFor } from "@/lib/locale/format";
 import { requestLocale } from "@/lib/locale/request";
-import { getBreathing } from "@/lib/queries/breathing";
+import { getBreathingRange } from "@/lib/queries/breathing-range";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
-import { getHrv } from "@/lib/queries/hrv";
-import { getNutrition } from "@/lib/queries/nutrition";
+import { getHrvRange } from "@/lib/queries/hrv-range";
+import { getNutritionRange } from "@/lib/queries/nutrition-range";
 import { getOverview } from "@/lib/queries/overview";
-import { getSleepNights } from "@/lib/queries/sleep-nights";
+import { getSleepRange } from "@/lib/queries/sleep-range";
 import { getSyncPanelData } from "@/lib/queries/sync-panel";
 import type { SearchParams } from "./search-params";
 
@@ -38,10 +39,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // result depends on: the range, the person's local today, the minute for the panel's clock.
   const today = localToday(context.timezone);
   const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
-    ok("sleep") ? forSubject(subject, "sleepNights", range, () => getSleepNights(subject, range)) : null,
-    ok("hrv") ? forSubject(subject, "hrv", range, () => getHrv(subject, range)) : null,
-    ok("breathing") ? forSubject(subject, "breathing", range, () => getBreathing(subject, range)) : null,
-    ok("nutrition") ? forSubject(subject, "nutrition", [range, context.unitSystem], () => getNutrition(subject, range, context.unitSystem)) : null,
+    // Long ranges come grouped by week or month, as on the metric pages (a year: 53 bars, not 365).
+    ok("sleep") ? forSubject(subject, "sleepRange", range, () => getSleepRange(subject, range)) : null,
+    ok("hrv") ? forSubject(subject, "hrvRange", range, () => getHrvRange(subject, range)) : null,
+    ok("breathing") ? forSubject(subject, "breathingRange", range, () => getBreathingRange(subject, range)) : null,
+    ok("nutrition") ? forSubject(subject, "nutritionRange", [range, context.unitSystem], () => getNutritionRange(subject, range, context.unitSystem)) : null,
     forSelf(user.id, "syncPanel", currentMinute(), () => getSyncPanelData(user.id)),
     forSubject(subject, "overview", [context.timezone, context.access, today], () => getOverview(subject, context.timezone, context.access)),
     forSelf(user.id, "moveState", null, () => moveStateOf(user.id)),
@@ -82,7 +84,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         </div>
         {empty && overview.lastNight ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
       <div className="small-multiples">
-        {sleep ? (
+        {!sleep ? null : sleep.bucket !== "day" ? (
+          <GroupedSparkline title="Sleep overview" periods={sleep.series.asleep} bucket={sleep.bucket} scale={1 / 60} unit="h asleep" kind="bar" color="var(--light)" digits={1} href={`/dashboard/sleep?${query}`} linkLabel="Sleep details" />
+        ) : (
           <Sparkline
             title="Sleep overview"
             points={sleep.nights.map((night) => ({ date: night.date, value: night.minutesAsleep === null ? null : Math.round((night.minutesAsleep / 60) * 10) / 10 }))}
@@ -93,16 +97,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             href={`/dashboard/sleep?${query}`}
             linkLabel="Sleep details"
           />
-        ) : null}
-        {hrv ? (
+        )}
+        {!hrv ? null : hrv.bucket !== "day" ? (
+          <GroupedSparkline title="HRV overview" periods={hrv.series.dailyRmssd} bucket={hrv.bucket} unit="ms" kind="line" color="var(--brand)" digits={1} href={`/dashboard/hrv?${query}`} linkLabel="HRV details" />
+        ) : (
           <Sparkline title="HRV overview" points={hrv.days.map((day) => ({ date: day.date, value: day.dailyRmssd }))} unit="ms" kind="line" color="var(--brand)" digits={1} href={`/dashboard/hrv?${query}`} linkLabel="HRV details" />
-        ) : null}
-        {breathing ? (
+        )}
+        {!breathing ? null : breathing.bucket !== "day" ? (
+          <GroupedSparkline title="Breathing overview" periods={breathing.series.full} bucket={breathing.bucket} unit="brpm" kind="line" color="var(--rem)" digits={1} href={`/dashboard/breathing?${query}`} linkLabel="Breathing details" />
+        ) : (
           <Sparkline title="Breathing overview" points={breathing.days.map((day) => ({ date: day.date, value: day.full }))} unit="brpm" kind="line" color="var(--rem)" digits={1} href={`/dashboard/breathing?${query}`} linkLabel="Breathing details" />
-        ) : null}
-        {nutrition ? (
+        )}
+        {!nutrition ? null : nutrition.bucket !== "day" ? (
+          <GroupedSparkline title="Calories overview" periods={nutrition.series.caloriesIn} bucket={nutrition.bucket} unit="kcal" kind="bar" color="var(--calories)" href={`/dashboard/nutrition?${query}`} linkLabel="Nutrition details" />
+        ) : (
           <Sparkline title="Calories overview" points={nutrition.days.map((day) => ({ date: day.date, value: day.caloriesIn }))} unit="kcal" kind="bar" color="var(--calories)" href={`/dashboard/nutrition?${query}`} linkLabel="Nutrition details" />
-        ) : null}
+        )}
       </div>
       </section>
     </div>

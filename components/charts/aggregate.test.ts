@@ -1,46 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { eachDate } from "@/lib/dates";
-import { bucketFor, bucketStart, capPoints, groupByBucket } from "./aggregate";
+import { capPoints, toGroupedPoints } from "./aggregate";
 
-describe("bucketFor", () => {
-  it("draws two months night by night, 90 days and a year by week and longer by month", () => {
-    expect(bucketFor("2026-10-02", "2026-12-01")).toBe("day");
-    expect(bucketFor("2026-10-01", "2026-12-01")).toBe("day");
-    expect(bucketFor("2026-09-30", "2026-12-01")).toBe("week");
-    expect(bucketFor("2026-09-02", "2026-12-01")).toBe("week");
-    expect(bucketFor("2025-12-02", "2026-12-01")).toBe("week");
-    expect(bucketFor("2024-12-02", "2026-12-01")).toBe("month");
-  });
-});
-
-describe("groupByBucket", () => {
-  it("gives a year of nights 53 weekly medians with their interquartile range", () => {
-    const dates = eachDate("2025-12-02", "2026-12-01");
-    const grouped = groupByBucket(
-      dates.map((date, index) => ({ date, value: index % 7 === 3 ? null : 400 + (index % 7) * 10 })),
-      "week",
-    );
-    expect(grouped.length).toBeLessThanOrEqual(53);
-    expect(grouped[0]!.date).toBe("2025-12-01"); // a Monday
-    const full = grouped[5]!;
-    expect(full.label).toMatch(/^Week of /);
-    expect(full.count).toBe(6);
-    expect(full.p25! <= full.median! && full.median! <= full.p75!).toBe(true);
+describe("toGroupedPoints", () => {
+  it("labels the server's weeks and months and draws the IQR as a band", () => {
+    const [week] = toGroupedPoints([{ date: "2026-11-23", count: 6, median: 410, p25: 385, p75: 442.5 }], "week");
+    expect(week).toMatchObject({ date: "2026-11-23", count: 6, median: 410, band: [385, 442.5] });
+    expect(week!.label).toMatch(/^Week of /);
+    const [month] = toGroupedPoints([{ date: "2026-02-01", count: 1, median: 7, p25: 7, p75: 7 }], "month");
+    expect(month).toMatchObject({ label: "February 2026", band: [7, 7] });
   });
 
-  it("keeps an empty month as a gap, not a zero", () => {
-    const grouped = groupByBucket([{ date: "2026-01-05", value: null }, { date: "2026-02-01", value: 7 }], "month");
-    expect(grouped).toMatchObject([
+  it("keeps an empty bucket as a gap, not a zero", () => {
+    expect(toGroupedPoints([{ date: "2026-01-01", count: 0, median: null, p25: null, p75: null }], "month")).toMatchObject([
       { date: "2026-01-01", count: 0, median: null, band: null },
-      { date: "2026-02-01", count: 1, median: 7, band: [7, 7], label: "February 2026" },
     ]);
   });
+
+  it("converts units (minutes drawn as hours, to 0.1 h)", () => {
+    const [week] = toGroupedPoints([{ date: "2026-11-23", count: 6, median: 410, p25: 385, p75: 442.5 }], "week", 1 / 60);
+    expect(week).toMatchObject({ median: 6.8, p25: 6.4, p75: 7.4, band: [6.4, 7.4] });
+  });
 });
 
-describe("bucketStart and capPoints", () => {
-  it("starts weeks on Monday", () => {
-    expect(bucketStart("2026-11-29", "week")).toBe("2026-11-23");
-  });
+describe("capPoints", () => {
   it("never draws more than the cap and keeps the newest point", () => {
     const points = Array.from({ length: 5000 }, (_, index) => index);
     const capped = capPoints(points, 2000);

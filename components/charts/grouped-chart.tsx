@@ -4,8 +4,9 @@ import { useFormat } from "@/components/locale/locale-provider";
 import { HOUR_STEPS, hourTick, niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import { ChartFigure, DataTable } from "./chart-figure";
-import { groupByBucket, type Bucket, type GroupedPoint } from "./aggregate";
+import { toGroupedPoints, type Bucket, type GroupedPoint } from "./aggregate";
 import { AXIS_TICK, COLORS } from "./colors";
+import type { BucketStats } from "@/lib/api-schemas/grouped";
 import type { Formatter } from "@/lib/locale/format";
 
 const BUCKET_WORD: Record<Exclude<Bucket, "day">, { noun: string; adjective: string }> = {
@@ -20,7 +21,10 @@ interface Props {
   /** What one value is, e.g. "hours asleep per night". */
   what: string;
   unit: string;
-  points: { date: string; value: number | null }[];
+  /** The server's weekly or monthly buckets (lib/range-buckets.ts). */
+  periods: BucketStats[];
+  /** Converts the buckets' unit to the drawn one (e.g. 1/60: minutes drawn as hours). */
+  scale?: number;
   bucket: Exclude<Bucket, "day">;
   color?: string;
   digits?: number;
@@ -34,7 +38,8 @@ export function GroupedSeriesChart({
   title,
   what,
   unit,
-  points,
+  periods,
+  scale,
   bucket,
   color = COLORS.brand,
   digits = 1,
@@ -42,8 +47,8 @@ export function GroupedSeriesChart({
   busy,
 }: Props) {
   const f = useFormat();
-  // Labels are written here, in the person's locale (the grouping itself is locale-free).
-  const grouped = groupByBucket(points, bucket).map((point) => ({ ...point, label: f.bucket(point.date, bucket) }));
+  // Labels are written here, in the person's locale (the server's buckets are locale-free).
+  const grouped = toGroupedPoints(periods, bucket, scale, (start) => f.bucket(start, bucket));
   const show = format ?? ((value: number) => `${f.number(value, digits)} ${unit}`);
   const word = BUCKET_WORD[bucket];
   return (
@@ -184,31 +189,20 @@ const STAGES = [
   { key: "wake", label: "Awake", color: COLORS.wake },
 ] as const;
 
-type StageNight = {
-  date: string;
-  deep: number | null;
-  light: number | null;
-  rem: number | null;
-  wake: number | null;
-};
 
 /** Sleep stages over a long range: each week's (or month's) median minutes per stage as 100 % stacked bars. */
 export function GroupedStageSharesChart({
-  nights,
+  stages,
   bucket,
   busy,
 }: {
-  nights: StageNight[];
+  /** Each stage's minutes per bucket (the server's buckets, the same starts for every stage). */
+  stages: Record<(typeof STAGES)[number]["key"], BucketStats[]>;
   bucket: Exclude<Bucket, "day">;
   busy?: boolean;
 }) {
   const f = useFormat();
-  const perStage = STAGES.map((stage) =>
-    groupByBucket(
-      nights.map((night) => ({ date: night.date, value: night[stage.key] })),
-      bucket,
-    ),
-  );
+  const perStage = STAGES.map((stage) => toGroupedPoints(stages[stage.key], bucket, 1, (start) => f.bucket(start, bucket)));
   const rows = perStage[0]!.map((point, index) => {
     const medians = STAGES.map((_, stageIndex) => perStage[stageIndex]![index]!.median);
     const total = medians.reduce<number>((sum, value) => sum + (value ?? 0), 0);

@@ -1,25 +1,34 @@
 "use client";
 
 import { useFormat } from "@/components/locale/locale-provider";
-import { bucketFor } from "@/components/charts/aggregate";
 import { BreathingByStageChart, BreathingChart } from "@/components/charts/breathing-charts";
 import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
-import type { BreathingResult } from "@/lib/api-schemas/breathing";
+import type { BreathingNightResult, BreathingRangeResult } from "@/lib/api-schemas/breathing";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
 import { useDashboardUrl } from "./use-dashboard-url";
-import { useRangeQuery } from "./use-range-query";
+import { useDateQuery, useRangeQuery } from "./use-range-query";
 
-export function BreathingView({ context, initial }: { context: DashboardContext; initial: BreathingResult }) {
+interface Props {
+  context: DashboardContext;
+  initial: BreathingRangeResult;
+  /** The chosen night's rates when the range is grouped (a nightly range carries every night itself). */
+  initialNight: BreathingNightResult | null;
+}
+
+export function BreathingView({ context, initial, initialNight }: Props) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
   const query = useRangeQuery("breathing", "/api/me/breathing", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
-  const dates = data?.days.filter((day) => day.full !== null || day.deep !== null).map((day) => day.date) ?? [];
+  const nightly = data?.bucket === "day" ? data : null;
+  const dates = !data ? [] : data.bucket === "day" ? data.days.filter((day) => day.full !== null || day.deep !== null).map((day) => day.date) : data.datesWithData;
   const selected = url.param("night") ?? data?.latestNight ?? null;
-  const selectedDay = data?.days.find((day) => day.date === selected);
+  // A grouped range carries no nights: the chosen one is fetched on its own.
+  const night = useDateQuery("breathing-night", "/api/me/breathing/night", data && !nightly ? selected : null, initialNight);
+  const selectedDay = nightly ? nightly.days.find((day) => day.date === selected) : night.data?.night;
 
   return (
     <div className="stack">
@@ -33,16 +42,16 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
       ) : (
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
-          {bucketFor(data.from, data.to) === "day" ? (
+          {data.bucket === "day" ? (
             <BreathingChart days={data.days} busy={query.isPlaceholderData} onSelectNight={(date) => url.update({ night: date })} />
           ) : (
             <GroupedSeriesChart
               title="Breathing rate"
               what="breaths per minute during the main sleep"
               unit="brpm"
-              points={data.days.map((day) => ({ date: day.date, value: day.full }))}
+              periods={data.series.full}
               color="var(--rem)"
-              bucket={bucketFor(data.from, data.to) as "week" | "month"}
+              bucket={data.bucket}
               busy={query.isPlaceholderData}
             />
           )}
@@ -55,8 +64,14 @@ export function BreathingView({ context, initial }: { context: DashboardContext;
               {context.notes.brStages ? <p className="notice notice-info">{context.notes.brStages}</p> : null}
               {selectedDay ? (
                 <BreathingByStageChart day={selectedDay} />
-              ) : (
+              ) : nightly ? (
                 <p className="muted">That night is outside the chosen range; pick a night from the list.</p>
+              ) : night.isError ? (
+                <ErrorState message={night.error.message} onRetry={() => void night.refetch()} />
+              ) : !night.data ? (
+                <LoadingState label="Loading the night…" />
+              ) : (
+                <p className="muted">No breathing rate was recorded for that night; pick a night from the list.</p>
               )}
             </section>
           ) : null}

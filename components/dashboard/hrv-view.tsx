@@ -1,11 +1,10 @@
 "use client";
 
 import { useFormat } from "@/components/locale/locale-provider";
-import { bucketFor } from "@/components/charts/aggregate";
 import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { HrvChart, NightHrvChart } from "@/components/charts/hrv-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
-import type { HrvNightResult, HrvResult } from "@/lib/api-schemas/hrv";
+import type { HrvNightResult, HrvRangeResult } from "@/lib/api-schemas/hrv";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -13,12 +12,12 @@ import { useDashboardUrl } from "./use-dashboard-url";
 import { useHrvNightFetch } from "./use-night-fetch";
 import { useDateQuery, useRangeQuery } from "./use-range-query";
 
-export function HrvView({ context, initial, initialNight }: { context: DashboardContext; initial: HrvResult; initialNight: HrvNightResult | null }) {
+export function HrvView({ context, initial, initialNight }: { context: DashboardContext; initial: HrvRangeResult; initialNight: HrvNightResult | null }) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
   const query = useRangeQuery("hrv", "/api/me/hrv", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
-  const dates = data?.days.filter((day) => day.dailyRmssd !== null).map((day) => day.date) ?? [];
+  const dates = !data ? [] : data.bucket === "day" ? data.days.filter((day) => day.dailyRmssd !== null).map((day) => day.date) : data.datesWithData;
   const selected = url.param("night") ?? data?.latestNight ?? null;
   const night = useDateQuery("hrv-night", "/api/me/hrv/night", selected, initialNight);
   const nightFetch = useHrvNightFetch(night.data);
@@ -36,15 +35,15 @@ export function HrvView({ context, initial, initialNight }: { context: Dashboard
       ) : (
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
-          {bucketFor(data.from, data.to) === "day" ? (
+          {data.bucket === "day" ? (
             <HrvChart days={data.days} busy={query.isPlaceholderData} onSelectNight={selectNight} />
           ) : (
             <GroupedSeriesChart
               title="Heart rate variability"
               what="nightly RMSSD"
               unit="ms"
-              points={data.days.map((day) => ({ date: day.date, value: day.dailyRmssd }))}
-              bucket={bucketFor(data.from, data.to) as "week" | "month"}
+              periods={data.series.dailyRmssd}
+              bucket={data.bucket}
               busy={query.isPlaceholderData}
             />
           )}

@@ -1,23 +1,22 @@
 "use client";
 
 import { useFormat } from "@/components/locale/locale-provider";
-import { bucketFor } from "@/components/charts/aggregate";
 import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { MealsFigure, NutritionChart, WaterChart } from "@/components/charts/nutrition-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
-import type { MealsResult, NutritionResult } from "@/lib/api-schemas/nutrition";
+import type { MealsResult, NutritionRangeResult } from "@/lib/api-schemas/nutrition";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
 import { useDashboardUrl } from "./use-dashboard-url";
 import { useDateQuery, useRangeQuery } from "./use-range-query";
 
-export function NutritionView({ context, initial, initialMeals }: { context: DashboardContext; initial: NutritionResult; initialMeals: MealsResult | null }) {
+export function NutritionView({ context, initial, initialMeals }: { context: DashboardContext; initial: NutritionRangeResult; initialMeals: MealsResult | null }) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
   const query = useRangeQuery("nutrition", "/api/me/nutrition", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
-  const dates = data?.days.filter((day) => day.caloriesIn !== null).map((day) => day.date) ?? [];
+  const dates = !data ? [] : data.bucket === "day" ? data.days.filter((day) => day.caloriesIn !== null).map((day) => day.date) : data.datesWithData;
   const selected = url.param("day") ?? data?.latestDay ?? null;
   const meals = useDateQuery("meals", "/api/me/nutrition/meals", selected, initialMeals);
   const selectDay = (date: string) => url.update({ day: date });
@@ -35,15 +34,15 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
       ) : (
         <>
           {data.dayCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} noun="logged days" /> : null}
-          {bucketFor(data.from, data.to) === "day" ? (
+          {data.bucket === "day" ? (
             <>
               <NutritionChart days={data.days} waterUnit={data.waterUnit} busy={busy} onSelectDay={selectDay} />
               <WaterChart days={data.days} waterUnit={data.waterUnit} busy={busy} />
             </>
           ) : (
             <>
-              <GroupedSeriesChart title="Calories in" what="calories logged per day" unit="kcal" points={data.days.map((day) => ({ date: day.date, value: day.caloriesIn }))} color="var(--calories)" digits={0} bucket={bucketFor(data.from, data.to) as "week" | "month"} busy={busy} />
-              <GroupedSeriesChart title="Water" what={`water logged per day (${data.waterUnit})`} unit={data.waterUnit} points={data.days.map((day) => ({ date: day.date, value: day.water }))} color="var(--water)" digits={0} bucket={bucketFor(data.from, data.to) as "week" | "month"} busy={busy} />
+              <GroupedSeriesChart title="Calories in" what="calories logged per day" unit="kcal" periods={data.series.caloriesIn} color="var(--calories)" digits={0} bucket={data.bucket} busy={busy} />
+              <GroupedSeriesChart title="Water" what={`water logged per day (${data.waterUnit})`} unit={data.waterUnit} periods={data.series.water} color="var(--water)" digits={0} bucket={data.bucket} busy={busy} />
             </>
           )}
           <section className="stack" aria-labelledby="meals-heading">

@@ -2,11 +2,10 @@
 
 import { useFormat } from "@/components/locale/locale-provider";
 import { Hypnogram } from "@/components/charts/hypnogram";
-import { bucketFor } from "@/components/charts/aggregate";
 import { GroupedSeriesChart, GroupedStageSharesChart } from "@/components/charts/grouped-chart";
 import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
-import type { SleepLogDetail, SleepNightDetail, SleepNightsResult } from "@/lib/api-schemas/sleep";
+import type { SleepLogDetail, SleepNightDetail, SleepRangeResult } from "@/lib/api-schemas/sleep";
 import { formatClock, formatMinutes, localTimeToMs } from "@/lib/dates";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
@@ -16,7 +15,7 @@ import { useDateQuery, useRangeQuery } from "./use-range-query";
 
 interface Props {
   context: DashboardContext;
-  initial: SleepNightsResult;
+  initial: SleepRangeResult;
   initialNight: SleepNightDetail | null;
 }
 
@@ -25,12 +24,11 @@ export function SleepView({ context, initial, initialNight }: Props) {
   const url = useDashboardUrl(context.timezone);
   const nights = useRangeQuery("sleep", "/api/me/sleep", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = nights.data;
-  const datesWithData = data?.nights.filter((night) => night.type !== null).map((night) => night.date) ?? [];
+  const datesWithData = !data ? [] : data.bucket === "day" ? data.nights.filter((night) => night.type !== null).map((night) => night.date) : data.datesWithData;
   const selected = url.param("night") ?? data?.latestNight ?? null;
   const night = useDateQuery("sleep-night", "/api/me/sleep/night", selected, initialNight);
   const busy = nights.isPlaceholderData;
   const selectNight = (date: string) => url.update({ night: date });
-  const bucket = data ? bucketFor(data.from, data.to) : "day";
 
   return (
     <div className="stack">
@@ -44,31 +42,32 @@ export function SleepView({ context, initial, initialNight }: Props) {
       ) : (
         <>
           {data.nightCount === 0 ? <EmptyState neverSynced={context.neverSynced} provider={context.provider} /> : null}
-          {bucket === "day" ? (
+          {data.bucket === "day" ? (
             <>
               <SleepStagesChart nights={data.nights} busy={busy} onSelectNight={selectNight} />
               <TimeAsleepChart nights={data.nights} busy={busy} onSelectNight={selectNight} />
             </>
           ) : (
             <>
-              <GroupedStageSharesChart nights={data.nights} bucket={bucket} busy={busy} />
+              <GroupedStageSharesChart stages={data.series} bucket={data.bucket} busy={busy} />
               <GroupedSeriesChart
                 title="Time asleep"
                 what="time asleep per night (main sleep)"
                 unit="h"
-                points={data.nights.map((night) => ({ date: night.date, value: night.minutesAsleep === null ? null : night.minutesAsleep / 60 }))}
+                periods={data.series.asleep}
+                scale={1 / 60}
                 format={(hours) => formatMinutes(hours * 60)}
-                bucket={bucket}
+                bucket={data.bucket}
                 busy={busy}
               />
               <GroupedSeriesChart
                 title="Naps"
                 what="nap minutes on days with naps"
                 unit="min"
-                points={data.nights.map((night) => ({ date: night.date, value: night.napMinutesAsleep }))}
+                periods={data.series.naps}
                 color="var(--nap)"
                 digits={0}
-                bucket={bucket}
+                bucket={data.bucket}
                 busy={busy}
               />
             </>

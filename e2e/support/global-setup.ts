@@ -16,6 +16,7 @@ import { freePort } from "../../lib/testing/free-port";
 import { buildIfNeeded } from "../../scripts/lib/build";
 import { nextBin } from "../../scripts/lib/processes";
 import { waitForHttp } from "../../scripts/lib/wait";
+import { nightlyEnvForEmulator } from "../../emulator/nightly-env";
 
 export default async function globalSetup() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "nightly-e2e-"));
@@ -39,18 +40,7 @@ export default async function globalSetup() {
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
     TOKEN_ENCRYPTION_KEY: generateTokenKey("e2e1"),
-    FITBIT_CLIENT_ID: client.clientId,
-    FITBIT_CLIENT_SECRET: client.clientSecret,
-    FITBIT_OAUTH_BASE_URL: emulator.url,
-    FITBIT_API_BASE_URL: emulator.url,
-    // Both providers, as the demo: Google first, Fitbit (legacy) too.
-    GOOGLE_CLIENT_ID: googleClient.clientId,
-    GOOGLE_CLIENT_SECRET: googleClient.clientSecret,
-    GOOGLE_OAUTH_BASE_URL: emulator.url,
-    GOOGLE_TOKEN_URL: `${emulator.url}/token`,
-    GOOGLE_REVOKE_URL: `${emulator.url}/revoke`,
-    GOOGLE_JWKS_URL: `${emulator.url}/oauth2/v3/certs`,
-    GOOGLE_HEALTH_API_BASE_URL: emulator.url,
+    ...nightlyEnvForEmulator(emulator.url, { fitbit: client, google: googleClient }),
     EMULATOR_URL: emulator.url,
     OIDC_ISSUER: `${emulator.url}/oidc`,
     OIDC_CLIENT_ID: staffClient.clientId,

@@ -1,4 +1,5 @@
 /** GET /api/me/hrv?range, GET /api/me/hrv/night?date and POST /api/me/hrv/night?date (fetch on demand). */
+import type { BucketStats, GroupedRangeBase } from "./grouped";
 import { dateQuerySchema, rangeQuerySchema } from "./range";
 
 export const hrvQuerySchema = rangeQuerySchema;
@@ -21,6 +22,16 @@ export interface HrvResult {
   dayCount: number;
   latestNight: string | null;
 }
+
+/** A long range by week or month (GET /api/me/hrv for more than 62 days): nightly RMSSD in ms. */
+export interface HrvGroupedResult extends GroupedRangeBase {
+  dayCount: number;
+  latestNight: string | null;
+  series: Record<"dailyRmssd", BucketStats[]>;
+}
+
+/** GET /api/me/hrv: night by night up to 62 days (as before), grouped beyond. */
+export type HrvRangeResult = ({ bucket: "day" } & HrvResult) | HrvGroupedResult;
 
 export interface HrvReading {
   /** Provider local time of the 5-minute window. */

@@ -1,5 +1,6 @@
 /** GET /api/me/nutrition?range and GET /api/me/nutrition/meals?date. */
 import type { UnitSystem, WaterUnit } from "@/lib/units";
+import type { BucketStats, GroupedRangeBase } from "./grouped";
 import { dateQuerySchema, rangeQuerySchema } from "./range";
 
 export const nutritionQuerySchema = rangeQuerySchema;
@@ -27,6 +28,18 @@ export interface NutritionResult {
   dayCount: number;
   latestDay: string | null;
 }
+
+/** A long range by week or month (GET /api/me/nutrition for more than 62 days): kcal, and water in `waterUnit`, of logged days. */
+export interface NutritionGroupedResult extends GroupedRangeBase {
+  unitSystem: UnitSystem;
+  waterUnit: WaterUnit;
+  dayCount: number;
+  latestDay: string | null;
+  series: Record<"caloriesIn" | "water", BucketStats[]>;
+}
+
+/** GET /api/me/nutrition: day by day up to 62 days (as before), grouped beyond. */
+export type NutritionRangeResult = ({ bucket: "day" } & NutritionResult) | NutritionGroupedResult;
 
 export const MEAL_TYPES: Record<number, string> = {
   1: "Breakfast",

@@ -1,4 +1,5 @@
 /** GET /api/me/sleep?preset|from&to and GET /api/me/sleep/night?date — shared query schemas and result types. */
+import type { BucketStats, GroupedRangeBase } from "./grouped";
 import { dateQuerySchema, rangeQuerySchema } from "./range";
 
 export const sleepQuerySchema = rangeQuerySchema;
@@ -46,6 +47,17 @@ export interface SleepNightsResult {
   /** The latest date in the range with a log. */
   latestNight: string | null;
 }
+
+/** A long range by week or month (GET /api/me/sleep for more than 62 days). */
+export interface SleepGroupedResult extends GroupedRangeBase {
+  nightCount: number;
+  latestNight: string | null;
+  /** Per bucket (the same starts in every series), minutes: main sleep asleep, naps on days with naps, stage minutes of stages nights. */
+  series: Record<"asleep" | "naps" | "deep" | "light" | "rem" | "wake", BucketStats[]>;
+}
+
+/** GET /api/me/sleep: night by night up to 62 days (as before), grouped beyond. */
+export type SleepRangeResult = ({ bucket: "day" } & SleepNightsResult) | SleepGroupedResult;
 
 export type StageLevel = "deep" | "light" | "rem" | "wake";
 export type ClassicLevel = "asleep" | "restless" | "awake";

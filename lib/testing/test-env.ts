@@ -7,6 +7,8 @@ import pg from "pg";
 import { inject } from "vitest";
 import { generateTokenKey } from "../crypto/token-cipher";
 import { migrateDatabase } from "../db/migrate";
+import { nightlyEnvForEmulator } from "../../emulator/nightly-env";
+import { DEFAULT_GOOGLE_CLIENT } from "../../emulator/google/clients";
 
 export async function createTestDatabase(): Promise<string> {
   const adminUrl = inject("pgAdminUrl");
@@ -29,17 +31,7 @@ export function setServerEnv(options: { databaseUrl: string; emulatorUrl: string
     NEXTAUTH_URL: "http://localhost:3999",
     NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
     TOKEN_ENCRYPTION_KEY: process.env.TEST_TOKEN_KEY ?? (process.env.TEST_TOKEN_KEY = generateTokenKey("test1")),
-    FITBIT_CLIENT_ID: options.clientId ?? "23NITE",
-    FITBIT_CLIENT_SECRET: options.clientSecret ?? "nightly-demo-secret",
-    FITBIT_OAUTH_BASE_URL: options.emulatorUrl,
-    FITBIT_API_BASE_URL: options.emulatorUrl,
-    GOOGLE_CLIENT_ID: "100200300400-nightlydemo.apps.googleusercontent.com",
-    GOOGLE_CLIENT_SECRET: "GOCSPX-nightly-demo-secret",
-    GOOGLE_OAUTH_BASE_URL: options.emulatorUrl,
-    GOOGLE_TOKEN_URL: `${options.emulatorUrl}/token`,
-    GOOGLE_REVOKE_URL: `${options.emulatorUrl}/revoke`,
-    GOOGLE_JWKS_URL: `${options.emulatorUrl}/oauth2/v3/certs`,
-    GOOGLE_HEALTH_API_BASE_URL: options.emulatorUrl,
+    ...nightlyEnvForEmulator(options.emulatorUrl, { fitbit: { clientId: options.clientId ?? "23NITE", clientSecret: options.clientSecret ?? "nightly-demo-secret" }, google: DEFAULT_GOOGLE_CLIENT }),
     LOG_LEVEL: "warn",
   });
 }

@@ -3,9 +3,10 @@ import { Suspense } from "react";
 import { BreathingView } from "@/components/dashboard/breathing-view";
 import { rangeFromSearchParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
-import { getBreathing } from "@/lib/queries/breathing";
+import { getBreathingNight } from "@/lib/queries/breathing-night";
+import { getBreathingRange } from "@/lib/queries/breathing-range";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
-import type { SearchParams } from "../search-params";
+import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Breathing rate" };
 export const dynamic = "force-dynamic";
@@ -15,10 +16,13 @@ export default async function BreathingPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getBreathing(subject, range);
+  const initial = await getBreathingRange(subject, range);
+  // A grouped range carries no nights, so the chosen night comes on its own.
+  const night = initial.bucket === "day" ? null : (dateParam(params, "night") ?? initial.latestNight);
+  const initialNight = night ? await getBreathingNight(subject, night) : null;
   return (
     <Suspense>
-      <BreathingView context={context} initial={initial} />
+      <BreathingView context={context} initial={initial} initialNight={initialNight} />
     </Suspense>
   );
 }

@@ -5,7 +5,7 @@ import { rangeFromSearchParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getSleepNightDetail } from "@/lib/queries/sleep-night-detail";
-import { getSleepNights } from "@/lib/queries/sleep-nights";
+import { getSleepRange } from "@/lib/queries/sleep-range";
 import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Sleep" };
@@ -16,7 +16,7 @@ export default async function SleepPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getSleepNights(subject, range);
+  const initial = await getSleepRange(subject, range);
   const night = dateParam(params, "night") ?? initial.latestNight;
   const initialNight = night ? await getSleepNightDetail(subject, night) : null;
   return (
