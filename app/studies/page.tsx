@@ -3,6 +3,7 @@ import { LeaveStudyButton } from "@/components/studies/leave-study-button";
 import { METRIC_LABELS, type Metric } from "@/lib/api-schemas/dashboard";
 import { requireSelfPage } from "@/lib/authz/page";
 import { fromDbDate } from "@/lib/dates";
+import { requestFormatter } from "@/lib/locale/request";
 import { myStudiesAsParticipant } from "@/lib/research/studies";
 
 export const metadata: Metadata = { title: "My studies" };
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** The studies a person takes part in, exactly what each can see, and a way out of each. */
 export default async function MyStudiesPage() {
   const { user } = await requireSelfPage();
-  const studies = await myStudiesAsParticipant(user.id);
+  const [studies, f] = await Promise.all([myStudiesAsParticipant(user.id), requestFormatter()]);
   return (
     <div className="stack">
       <h1>My studies</h1>
@@ -31,11 +32,11 @@ export default async function MyStudiesPage() {
                 <dd>{enrolment.study.metrics.map((metric) => METRIC_LABELS[metric as Metric] ?? metric).join(", ")}</dd>
                 <dt>For nights</dt>
                 <dd>
-                  from {fromDbDate(enrolment.study.startDate)}
-                  {enrolment.study.endDate ? ` to ${fromDbDate(enrolment.study.endDate)}` : " onwards, until you leave"}
+                  from {f.date(fromDbDate(enrolment.study.startDate))}
+                  {enrolment.study.endDate ? ` to ${f.date(fromDbDate(enrolment.study.endDate))}` : " onwards, until you leave"}
                 </dd>
                 <dt>Joined</dt>
-                <dd>{enrolment.enrolledAt.toISOString().slice(0, 10)}</dd>
+                <dd>{f.date(enrolment.enrolledAt.toISOString().slice(0, 10))}</dd>
               </dl>
               <LeaveStudyButton studyId={enrolment.study.id} studyName={enrolment.study.name} />
             </li>

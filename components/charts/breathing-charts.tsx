@@ -60,7 +60,7 @@ export function BreathingChart({ days, busy, onSelectNight, audience = "self" }:
                 {...niceAxis(days.flatMap((day) => [day.full, day.deep, day.light, day.rem]))}
                 tickFormatter={f.axis}
                 label={{ value: "brpm", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f)} itemSorter={() => 0} />
+              <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f)} itemSorter={() => 0} />
               <R.Line dataKey="full" name="Full sleep" stroke={COLORS.brand} strokeWidth={2.5} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
               <R.Line dataKey="deep" name="Deep" stroke={COLORS.deep} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
               <R.Line dataKey="light" name="Light" stroke={COLORS.light} strokeWidth={1} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
@@ -107,8 +107,8 @@ export function BreathingByStageChart({ day }: { day: BreathingRow }) {
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="stage" tick={AXIS_TICK} />
               <R.YAxis tick={AXIS_TICK} width={44} {...niceAxis(data.map((row) => row.value), { fromZero: true })} tickFormatter={f.axis} />
-              <R.Tooltip formatter={tooltipValue(f)} />
-              <R.Bar dataKey="value" name="Breaths per minute" isAnimationActive={false} label={{ position: "top", fontSize: 12, fill: "var(--ink)", formatter: tooltipValue(f) }}>
+              <R.Tooltip separator=": " formatter={tooltipValue(f)} />
+              <R.Bar dataKey="value" name="Breaths per minute" isAnimationActive={false} label={{ position: "top", fontSize: 12, fill: "var(--ink)", formatter: (value: unknown) => f.upTo(Number(value), 1) }}>
                 {data.map((row) => (
                   <R.Cell key={row.stage} fill={row.fill} />
                 ))}

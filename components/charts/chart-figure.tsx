@@ -162,14 +162,18 @@ export function DataTable<Row>({
 }
 
 /**
- * A Recharts tooltip formatter writing values in the person's locale (1,234.5 / 1.234,5); a band
- * ([low, high]) reads "40.1–52.3".
+ * A Recharts tooltip formatter for people: values in their locale (1,234.5 / 1.234,5), a band
+ * ([low, high]) as "40.1–52.3", and a series named "Calories (kcal)" read as "Calories: 2,306 kcal".
  */
 export function tooltipValue(f: Formatter, digits = 1) {
-  return (value: unknown) =>
-    Array.isArray(value)
+  return (value: unknown, name?: unknown): [string, string] => {
+    const text = Array.isArray(value)
       ? value.map((part) => f.upTo(Number(part), digits)).join("–")
       : typeof value === "number"
         ? f.upTo(value, digits)
         : String(value ?? "—");
+    const label = String(name ?? "");
+    const unit = /^(.*) \(([^()]+)\)$/.exec(label);
+    return unit ? [`${text} ${unit[2]}`, unit[1]!] : [text, label];
+  };
 }

@@ -256,7 +256,7 @@ export function GroupedStageSharesChart({
                 ticks={[0, 25, 50, 75, 100]}
                 tickFormatter={(value: number) => `${value} %`}
               />
-              <R.Tooltip
+              <R.Tooltip separator=": "
                 labelFormatter={(_, payload) =>
                   String((payload?.[0]?.payload as { label?: string } | undefined)?.label ?? "")
                 }

@@ -60,7 +60,7 @@ export function HrvChart({ days, busy, onSelectNight, audience = "self" }: { day
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
               <R.YAxis tick={AXIS_TICK} width={44} {...niceAxis(days.flatMap((day) => [day.dailyRmssd, day.deepRmssd, day.baselineLow, day.baselineHigh]))} tickFormatter={f.axis} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f)} itemSorter={() => 0} />
+              <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f)} itemSorter={() => 0} />
               <R.Area dataKey="band" name="Baseline (ms)" fill={COLORS.accent} fillOpacity={0.18} stroke="none" connectNulls={false} isAnimationActive={false} />
               <R.Line dataKey="dailyRmssd" name="Nightly RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
               <R.Line dataKey="deepRmssd" name="Deep RMSSD (ms)" stroke={COLORS.deep} strokeDasharray="5 3" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
@@ -107,7 +107,7 @@ export function NightHrvChart({ date, readings, busy }: { date: string; readings
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} ticks={timeline.ticks} tickFormatter={(value: number) => formatClock(timeline.wallAt(value), false)} tick={AXIS_TICK} />
               <R.YAxis tick={AXIS_TICK} width={44} tickFormatter={f.axis} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-              <R.Tooltip labelFormatter={(label) => formatClock(timeline.wallAt(Number(label)), false)} formatter={tooltipValue(f)} />
+              <R.Tooltip separator=": " labelFormatter={(label) => formatClock(timeline.wallAt(Number(label)), false)} formatter={tooltipValue(f)} />
               <R.Line dataKey="rmssd" name="RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
             </R.LineChart>
           </R.ResponsiveContainer>

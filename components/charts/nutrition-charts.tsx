@@ -66,9 +66,9 @@ export function NutritionChart({ days, waterUnit, busy, onSelectDay, audience = 
             >
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="kcal" tick={AXIS_TICK} width={48} {...niceAxis(days.flatMap((day) => [day.caloriesIn, day.calorieGoal]), { fromZero: true })} tickFormatter={f.axis} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
+              <R.YAxis yAxisId="kcal" tick={AXIS_TICK} width={58} {...niceAxis(days.flatMap((day) => [day.caloriesIn, day.calorieGoal]), { fromZero: true })} tickFormatter={f.axis} label={{ value: "kcal", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
               <R.YAxis yAxisId="g" orientation="right" tick={AXIS_TICK} width={44} {...niceAxis(days.flatMap((day) => [day.carbsG, day.fatG, day.proteinG]), { fromZero: true })} tickFormatter={f.axis} label={{ value: "g", angle: 90, position: "insideRight", fill: "var(--muted)", fontSize: 12 }} />
-              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f, 0)} itemSorter={() => 0} />
+              <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={tooltipValue(f, 0)} itemSorter={() => 0} />
               <R.Bar yAxisId="kcal" dataKey="caloriesIn" name="Calories (kcal)" fill={COLORS.calories} fillOpacity={0.8} isAnimationActive={false} />
               <R.Line yAxisId="kcal" type="stepAfter" dataKey="calorieGoal" name="Goal (kcal)" stroke={COLORS.ink} strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
               <R.Line yAxisId="g" dataKey="carbsG" name="Carbs (g)" stroke={COLORS.carbs} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
@@ -110,8 +110,8 @@ export function WaterChart({ days, waterUnit, busy }: Props) {
             <R.BarChart data={days} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis tick={AXIS_TICK} width={48} {...niceAxis(days.map((day) => day.water), { fromZero: true })} tickFormatter={f.axis} />
-              <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), waterUnit === "ml" ? 0 : 1)} ${waterUnit}`, "Water"]} />
+              <R.YAxis tick={AXIS_TICK} width={52} {...niceAxis(days.map((day) => day.water), { fromZero: true })} tickFormatter={f.axis} />
+              <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), waterUnit === "ml" ? 0 : 1)} ${waterUnit}`, "Water"]} />
               <R.Bar dataKey="water" name="Water" fill={COLORS.water} isAnimationActive={false} />
             </R.BarChart>
           </R.ResponsiveContainer>
@@ -142,8 +142,8 @@ export function MealsFigure({ meals, busy }: { meals: MealsResult; busy?: boolea
               <R.CartesianGrid horizontal={false} stroke="var(--line)" />
               <R.XAxis type="number" tick={AXIS_TICK} tickFormatter={(value: number) => `${f.axis(value)} kcal`} />
               <R.YAxis type="category" dataKey="name" tick={AXIS_TICK} width={120} />
-              <R.Tooltip formatter={tooltipValue(f, 0)} />
-              <R.Bar dataKey="calories" name="Calories (kcal)" fill={COLORS.calories} isAnimationActive={false} label={{ position: "right", fontSize: 12, fill: "var(--ink)", formatter: tooltipValue(f, 0) }} />
+              <R.Tooltip separator=": " formatter={tooltipValue(f, 0)} />
+              <R.Bar dataKey="calories" name="Calories (kcal)" fill={COLORS.calories} isAnimationActive={false} label={{ position: "right", fontSize: 12, fill: "var(--ink)", formatter: (value: unknown) => f.upTo(Number(value), 0) }} />
             </R.BarChart>
           </R.ResponsiveContainer>
         )}

@@ -58,14 +58,14 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
               <R.BarChart {...common}>
                 <R.XAxis dataKey="date" hide />
                 <R.YAxis hide domain={[0, "auto"]} />
-                <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
+                <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
                 <R.Bar dataKey="value" fill={color} isAnimationActive={false} />
               </R.BarChart>
             ) : (
               <R.LineChart {...common}>
                 <R.XAxis dataKey="date" hide />
                 <R.YAxis hide domain={["auto", "auto"]} />
-                <R.Tooltip labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
+                <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
                 <R.Line dataKey="value" stroke={color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
               </R.LineChart>
             )}

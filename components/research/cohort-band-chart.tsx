@@ -54,7 +54,7 @@ export function CohortBandChart({ nights, series }: { nights: CohortNight[]; ser
           <CartesianGrid vertical={false} stroke="var(--line)" />
           <XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
           <YAxis tick={AXIS_TICK} width={44} domain={["auto", "auto"]} label={{ value: series.unit, angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-          <Tooltip
+          <Tooltip separator=": "
             labelFormatter={(label) => f.date(String(label))}
             formatter={(value, name) => (Array.isArray(value) ? [`${f.number(Number(value[0]), digits)}–${f.number(Number(value[1]), digits)}`, name] : [f.number(Number(value), digits), name])}
           />

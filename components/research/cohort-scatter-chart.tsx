@@ -53,7 +53,7 @@ export function CohortScatterChart({ scatter }: { scatter: CohortScatter }) {
           <CartesianGrid stroke="var(--line)" />
           <XAxis type="number" dataKey="eveningCalories" name="Evening calories (kcal)" tick={AXIS_TICK} tickFormatter={f.axis} domain={["auto", "auto"]} label={{ value: "Evening calories (kcal)", position: "insideBottom", offset: -8, fill: "var(--muted)", fontSize: 12 }} />
           <YAxis type="number" dataKey="deepMinutes" name="Deep sleep (min)" tick={AXIS_TICK} tickFormatter={f.axis} width={52} label={{ value: "Deep sleep (min)", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} domain={["auto", "auto"]} />
-          <Tooltip cursor={{ strokeDasharray: "3 3" }} formatter={tooltipValue(f, 0)} />
+          <Tooltip separator=": " cursor={{ strokeDasharray: "3 3" }} formatter={tooltipValue(f, 0)} />
           <Scatter data={scatter.points} fill={COLORS.calories} fillOpacity={0.55} isAnimationActive={false} />
           {line ? <ReferenceLine segment={line} stroke={COLORS.ink} strokeDasharray="6 4" strokeWidth={2} ifOverflow="extendDomain" /> : null}
         </ScatterChart>

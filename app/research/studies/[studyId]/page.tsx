@@ -166,7 +166,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
         <ul>
           {details.links.map((link) => (
             <li key={link.id} className="actions">
-              <span>Created {link.createdAt.toISOString().slice(0, 10)}{link.expiresAt ? `, expires ${link.expiresAt.toISOString().slice(0, 10)}` : ""}</span>
+              <span>Created {f.date(link.createdAt.toISOString().slice(0, 10))}{link.expiresAt ? `, expires ${f.date(link.expiresAt.toISOString().slice(0, 10))}` : ""}</span>
               <ActionForm action={revokeLinkAction} submitLabel="Revoke link" danger>
                 <input type="hidden" name="studyId" value={study.id} />
                 <input type="hidden" name="linkId" value={link.id} />
