@@ -136,17 +136,10 @@ async function timeDocument(url: string, sessionToken: string): Promise<number> 
 /** Uncompressed size of the last document fetched per URL (what the server had to render). */
 const documentBytes = new Map<string, number>();
 
-/** CPU time (user + system, ms) the server processes have used so far; null where /proc is missing (not Linux). */
+/** CPU milliseconds the server processes have used so far (cpuSeconds below); null where /proc is missing. */
 function serverCpuMs(pids: number[]): number | null {
-  try {
-    return pids.reduce((sum, pid) => {
-      // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
-    }, 0);
-  } catch {
-    return null;
-  }
+  const seconds = cpuSeconds(pids);
+  return seconds === null ? null : seconds * 1000;
 }
 
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
