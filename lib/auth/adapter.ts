@@ -12,7 +12,9 @@ import type { User } from "@/lib/generated/prisma/client";
 
 export type NightlyAdapterUser = AdapterUser & { role: User["role"] };
 
-function toAdapterUser(user: User): NightlyAdapterUser {
+type SessionUserRow = Pick<User, "id" | "name" | "email" | "emailVerified" | "image" | "role"> & { sessionToken: string; userId: string; expires: Date };
+
+function toAdapterUser(user: Pick<User, "id" | "name" | "email" | "emailVerified" | "image" | "role">): NightlyAdapterUser {
   // Fitbit shares no email address; NextAuth's type wants a string. The role rides along so the
   // session callback needs no second query.
   return { id: user.id, name: user.name, email: user.email ?? "", emailVerified: user.emailVerified, image: user.image, role: user.role };
@@ -97,10 +99,13 @@ export function nightlyAdapter(): Adapter {
       return db.session.create({ data: session, select: { sessionToken: true, userId: true, expires: true } });
     },
     async getSessionAndUser(sessionToken) {
-      const found = await db.session.findUnique({ where: { sessionToken }, include: { user: true } });
+      // Every signed-in request asks: one joined read instead of the two an `include` makes.
+      const [found] = await db.$queryRaw<Array<SessionUserRow>>`
+        SELECT s."sessionToken", s."userId", s.expires, u.id, u.name, u.email, u."emailVerified", u.image, u.role::text AS role
+        FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s."sessionToken" = ${sessionToken}`;
       if (!found) return null;
       const session: AdapterSession = { sessionToken: found.sessionToken, userId: found.userId, expires: found.expires };
-      return { session, user: toAdapterUser(found.user) };
+      return { session, user: toAdapterUser(found) };
     },
     async updateSession({ sessionToken, ...data }) {
       const updated = await db.session.updateMany({ where: { sessionToken }, data });
