@@ -76,7 +76,7 @@ export function GroupedSeriesChart({
               <R.XAxis dataKey="date" tickFormatter={tickFor(bucket, f)} tick={AXIS_TICK} minTickGap={20} />
               <R.YAxis
                 tick={AXIS_TICK}
-                width={52}
+                width={unit === "h" ? 64 : 52}
                 {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]), unit === "h" ? { steps: HOUR_STEPS } : undefined)}
                 tickFormatter={unit === "h" ? hourTick : f.axis}
                 label={{

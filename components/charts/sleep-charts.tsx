@@ -144,7 +144,7 @@ export function TimeAsleepChart({ nights, busy, onSelectNight }: ChartProps) {
               <R.ActiveLabelReporter onChange={keyboard.report} />
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
               <R.XAxis dataKey="date" tickFormatter={f.dayMonth} tick={AXIS_TICK} minTickGap={16} />
-              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={40} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true, steps: HOUR_STEPS })} tickFormatter={hourTick} />
+              <R.YAxis yAxisId="hours" tick={AXIS_TICK} width={60} {...niceAxis(data.flatMap((night) => [night.hours, night.napHours]), { fromZero: true, steps: HOUR_STEPS })} tickFormatter={hourTick} />
               <R.YAxis yAxisId="pct" orientation="right" tick={AXIS_TICK} width={40} domain={[50, 100]} unit="%" />
               <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={(value, name) => (String(name).endsWith(" (h)") ? [formatMinutes(Number(value) * 60), String(name).slice(0, -4)] : tooltipValue(f, 0)(value, name))} itemSorter={() => 0} />
               <R.Bar yAxisId="hours" dataKey="napHours" name="Naps (h)" fill={COLORS.nap} barSize={8} isAnimationActive={false} />
