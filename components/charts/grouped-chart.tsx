@@ -79,15 +79,8 @@ export function GroupedSeriesChart({
                 width={unit === "h" ? 64 : 52}
                 {...niceAxis(grouped.flatMap((point) => [point.p25, point.median, point.p75]), unit === "h" ? { steps: HOUR_STEPS } : undefined)}
                 tickFormatter={unit === "h" ? hourTick : f.axis}
-                label={{
-                  value: unit,
-                  angle: -90,
-                  position: "insideLeft",
-                  offset: 4,
-                  fill: "var(--muted)",
-                  fontSize: 12,
-                  dy: 20,
-                }}
+                // Hour ticks carry their unit ("7h 15m"); a separate "h" would only crowd them.
+                label={unit === "h" ? undefined : { value: unit, angle: -90, position: "insideLeft", offset: 4, fill: "var(--muted)", fontSize: 12, dy: 20 }}
               />
               <R.Tooltip content={<GroupedTooltip show={show} />} />
               <R.Area

@@ -1,5 +1,6 @@
 import "server-only";
 import { revokeAtProvider, type DisconnectOutcome } from "@/lib/connections/connections";
+import { forgetPersonDataChanges } from "@/lib/cache/person-data-version";
 import { db } from "@/lib/db/client";
 import { retryOnWriteConflict } from "@/lib/db/retry-on-conflict";
 import { log } from "@/lib/log";
@@ -19,6 +20,7 @@ export async function deleteAccount(userId: string): Promise<{ outcome: Disconne
   const outcomes = await Promise.all(connections.map(revokeAtProvider));
   // The cascade fires the cohort triggers, which can deadlock with a sync commit of this person.
   await retryOnWriteConflict(() => db.user.deleteMany({ where: { id: userId } }));
+  await forgetPersonDataChanges(userId);
   // Connections without tokens (already disconnected) have nothing left to revoke.
   const unrevoked = connections.some((c, index) => (c.accessTokenEnc || c.refreshTokenEnc) && outcomes[index] !== "revoked");
   const outcome: DisconnectOutcome = unrevoked ? "revoked_locally" : "revoked";

@@ -29,3 +29,11 @@ export async function compactPersonDataChanges(): Promise<number> {
     DELETE FROM "PersonDataChange" c WHERE NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = c."userId")`;
   return folded;
 }
+
+/**
+ * "Delete my data" leaves nothing naming the person: their change rows (which the deletion's own
+ * cascade just added to) go at once instead of at the next housekeeping tick.
+ */
+export async function forgetPersonDataChanges(userId: string): Promise<void> {
+  await db.$executeRaw`DELETE FROM "PersonDataChange" WHERE "userId" = ${userId}`;
+}
