@@ -31,6 +31,8 @@ interface Props {
   /** Formats a value for tooltips and the table (default: number + unit). */
   format?: (value: number) => string;
   busy?: boolean;
+  /** What one value belongs to: a night (sleep, HRV, breathing) or a day (food and water). */
+  per?: "night" | "day";
 }
 
 /** A long range as weekly or monthly medians with the interquartile range as a band. */
@@ -45,6 +47,7 @@ export function GroupedSeriesChart({
   digits = 1,
   format,
   busy,
+  per = "night",
 }: Props) {
   const f = useFormat();
   // Labels are written here, in the person's locale (the server's buckets are locale-free).
@@ -54,17 +57,18 @@ export function GroupedSeriesChart({
   return (
     <ChartFigure
       title={title}
-      description={`${word.adjective} median of ${what}; the band is the middle half of the ${word.noun}'s nights (25th–75th percentile).`}
+      description={`${word.adjective} median of ${what}; the band is the middle half of the ${word.noun}'s ${per}s (25th–75th percentile).`}
       busy={busy}
       legend={[
         { label: `${word.adjective} median`, color, shape: "line" },
-        { label: "Middle half of nights", color, shape: "band" },
+        { label: `Middle half of ${per}s`, color, shape: "band" },
       ]}
       table={() => (
         <GroupedTable
           caption={`${title}: ${word.noun}ly median and range`}
           rows={grouped}
           show={show}
+          countLabel={per === "day" ? "Days" : "Nights"}
         />
       )}
     >
@@ -82,7 +86,7 @@ export function GroupedSeriesChart({
                 // Hour ticks carry their unit ("7h 15m"); a separate "h" would only crowd them.
                 label={unit === "h" ? undefined : { value: unit, angle: -90, position: "insideLeft", offset: 4, fill: "var(--muted)", fontSize: 12, dy: 20 }}
               />
-              <R.Tooltip content={<GroupedTooltip show={show} />} />
+              <R.Tooltip content={<GroupedTooltip show={show} per={per} />} />
               <R.Area
                 dataKey="band"
                 fill={color}
@@ -111,10 +115,12 @@ function GroupedTooltip({
   active,
   payload,
   show,
+  per,
 }: {
   active?: boolean;
   payload?: ReadonlyArray<{ payload?: GroupedPoint }>;
   show: (value: number) => string;
+  per: "night" | "day";
 }) {
   const f = useFormat();
   const point = payload?.[0]?.payload;
@@ -124,12 +130,12 @@ function GroupedTooltip({
       <strong>{point.label}</strong>
       <br />
       {point.median === null ? (
-        "No nights"
+        `No ${per}s`
       ) : (
         <>
           Median {show(point.median)}
           <br />
-          Middle half {show(point.p25!)}–{show(point.p75!)} · {f.number(point.count)} night
+          Middle half {show(point.p25!)}–{show(point.p75!)} · {f.number(point.count)} {per}
           {point.count === 1 ? "" : "s"}
         </>
       )}
@@ -141,10 +147,12 @@ function GroupedTable({
   caption,
   rows,
   show,
+  countLabel,
 }: {
   caption: string;
   rows: GroupedPoint[];
   show: (value: number) => string;
+  countLabel: string;
 }) {
   const f = useFormat();
   return (
@@ -154,7 +162,7 @@ function GroupedTable({
       rowKey={(row) => row.date}
       columns={[
         { label: "Period", value: (row) => <time dateTime={row.date}>{row.label}</time> },
-        { label: "Nights", value: (row) => f.number(row.count), numeric: true },
+        { label: countLabel, value: (row) => f.number(row.count), numeric: true },
         {
           label: "Median",
           value: (row) => (row.median === null ? "—" : show(row.median)),

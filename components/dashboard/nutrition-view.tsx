@@ -41,8 +41,8 @@ export function NutritionView({ context, initial, initialMeals }: { context: Das
             </>
           ) : (
             <>
-              <GroupedSeriesChart title="Calories in" what="calories logged per day" unit="kcal" periods={data.series.caloriesIn} color="var(--calories)" digits={0} bucket={data.bucket} busy={busy} />
-              <GroupedSeriesChart title="Water" what={`water logged per day (${data.waterUnit})`} unit={data.waterUnit} periods={data.series.water} color="var(--water)" digits={0} bucket={data.bucket} busy={busy} />
+              <GroupedSeriesChart title="Calories in" what="calories logged per day" unit="kcal" periods={data.series.caloriesIn} color="var(--calories)" digits={0} bucket={data.bucket} per="day" busy={busy} />
+              <GroupedSeriesChart title="Water" what={`water logged per day (${data.waterUnit})`} unit={data.waterUnit} periods={data.series.water} color="var(--water)" digits={0} bucket={data.bucket} per="day" busy={busy} />
             </>
           )}
           <section className="stack" aria-labelledby="meals-heading">
