@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, setServerEnv } from "../testing/test-env";
+import { insertSleepLog, type SleepLogRowOptions } from "../testing/sleep-log-row";
 
 type Db = typeof import("../db/client").db;
 let db: Db;
@@ -39,50 +40,13 @@ beforeAll(async () => {
 });
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
-let counter = 0;
 
 async function newUser(unitSystem: "METRIC" | "US" | "UK" = "METRIC") {
   return db.user.create({ data: { name: "Test", timezone: "Europe/London", unitSystem } });
 }
 
-async function sleepLog(
-  userId: string,
-  date: string,
-  options: { main?: boolean; classic?: boolean; start?: string; asleep?: number; inBed?: number; stages?: [number, number, number, number]; levels?: unknown },
-) {
-  const [deep, light, rem, wake] = options.stages ?? [80, 250, 90, 40];
-  const classic = options.classic ?? false;
-  const asleep = options.asleep ?? (classic ? 400 : deep + light + rem);
-  const inBed = options.inBed ?? (classic ? 420 : asleep + wake);
-  const start = options.start ?? `${date}T00:00:00.000`;
-  counter += 1;
-  return db.sleepLog.create({
-    data: {
-      userId,
-      provider: "fitbit",
-      providerLogId: String(counter),
-      dateOfSleep: day(date),
-      startLocal: start,
-      endLocal: start,
-      startAt: new Date(`${start}Z`),
-      endAt: new Date(`${start}Z`),
-      startUtcOffsetMin: 0,
-      endUtcOffsetMin: 0,
-      durationMs: inBed * 60_000,
-      isMainSleep: options.main ?? true,
-      type: classic ? "CLASSIC" : "STAGES",
-      logType: "auto_detected",
-      infoCode: 0,
-      efficiency: 99,
-      minutesAsleep: asleep,
-      minutesAwake: inBed - asleep,
-      minutesToFallAsleep: 0,
-      minutesAfterWakeup: 0,
-      timeInBed: inBed,
-      ...(classic ? { asleepMinutes: asleep, restlessMinutes: 15, awakeMinutes: 5 } : { deepMinutes: deep, lightMinutes: light, remMinutes: rem, wakeMinutes: wake }),
-      levels: (options.levels ?? { data: [], shortData: [] }) as object,
-    },
-  });
+function sleepLog(userId: string, date: string, options: SleepLogRowOptions = {}) {
+  return insertSleepLog(db, userId, date, options);
 }
 
 describe("sleep nights", () => {

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, setServerEnv } from "../testing/test-env";
+import { insertSleepLog, type SleepLogRowOptions } from "../testing/sleep-log-row";
 
 type Db = typeof import("../db/client").db;
 let db: Db;
@@ -36,49 +37,13 @@ beforeAll(async () => {
 const YEAR = { from: "2025-12-02", to: "2026-12-01" }; // 365 days: by week
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
 const gap = (date: string) => ({ date, count: 0, median: null, p25: null, p75: null });
-let counter = 0;
 
 async function newUser(unitSystem: "METRIC" | "US" | "UK" = "METRIC") {
   return db.user.create({ data: { name: "Test", timezone: "Europe/London", unitSystem } });
 }
 
-async function sleepLog(
-  userId: string,
-  date: string,
-  options: { provider?: string; main?: boolean; classic?: boolean; asleep?: number; stages?: [number, number, number, number] } = {},
-) {
-  const [deep, light, rem, wake] = options.stages ?? [80, 250, 90, 40];
-  const classic = options.classic ?? false;
-  const asleep = options.asleep ?? (classic ? 400 : deep + light + rem);
-  const inBed = asleep + (classic ? 20 : wake);
-  const start = `${date}T0${(counter += 1) % 10}:00:00.000`;
-  return db.sleepLog.create({
-    data: {
-      userId,
-      provider: options.provider ?? "fitbit",
-      providerLogId: `range-${counter}`,
-      dateOfSleep: day(date),
-      startLocal: start,
-      endLocal: start,
-      startAt: new Date(`${start}Z`),
-      endAt: new Date(`${start}Z`),
-      startUtcOffsetMin: 0,
-      endUtcOffsetMin: 0,
-      durationMs: inBed * 60_000,
-      isMainSleep: options.main ?? true,
-      type: classic ? "CLASSIC" : "STAGES",
-      logType: "auto_detected",
-      infoCode: 0,
-      efficiency: 99,
-      minutesAsleep: asleep,
-      minutesAwake: inBed - asleep,
-      minutesToFallAsleep: 0,
-      minutesAfterWakeup: 0,
-      timeInBed: inBed,
-      ...(classic ? { asleepMinutes: asleep, restlessMinutes: 15, awakeMinutes: 5 } : { deepMinutes: deep, lightMinutes: light, remMinutes: rem, wakeMinutes: wake }),
-      levels: { data: [], shortData: [] },
-    },
-  });
+function sleepLog(userId: string, date: string, options: SleepLogRowOptions = {}) {
+  return insertSleepLog(db, userId, date, options);
 }
 
 describe("sleep over a year", () => {
