@@ -69,7 +69,8 @@ export interface SyncStatusView {
 
 const PHASES = new Set(["recent", "backfill", "incremental"]);
 
-export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
+/** `pushHealthOf`: how the deployment's push health is read (pages share one read a minute). */
+export async function getSyncStatus(userId: string, pushHealthOf: typeof pushHealth = pushHealth): Promise<SyncStatusView> {
   // The person's connections, profile and sync state: read once for the whole page (React cache).
   const connections = await personConnections(userId);
   const provider = syncedProviderFrom(connections) ?? "";
@@ -84,7 +85,7 @@ export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
     db.nutritionDaily.count({
       where: { userId, provider, caloriesIn: { gt: 0 }, foodLogFetched: false },
     }),
-    provider ? pushHealth(providerById(provider)) : null,
+    provider ? pushHealthOf(providerById(provider)) : null,
   ]);
   const zone = { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null };
   const today = localDateOf(Date.now(), zone);
