@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { formatRelative } from "@/components/format";
 import { useFormat } from "@/components/locale/locale-provider";
+import { RelativeTime } from "@/components/locale/relative-time";
 import { PushFacts } from "./push-facts";
 import { progressSummary, type Observation } from "./sync-progress-summary";
 import { toSyncPanelData, type SyncPanelData, type SyncStatusPayload } from "./sync-panel-types";
@@ -117,7 +117,9 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
         {data.lastSyncCompletedAt ? (
           <>
             <dt>Last completed</dt>
-            <dd>{`${f.dateTime(data.lastSyncCompletedAt, timezone)} (${formatRelative(new Date(data.lastSyncCompletedAt))})`}</dd>
+            <dd>
+              {f.dateTime(data.lastSyncCompletedAt, timezone)} (<RelativeTime value={data.lastSyncCompletedAt} />)
+            </dd>
           </>
         ) : null}
         {data.device ? (
@@ -125,7 +127,11 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
             <dt>Tracker</dt>
             <dd>
               {data.device.name}, battery {data.device.battery.toLowerCase()}
-              {data.device.lastSyncAt ? `, last synced to ${providerName} ${formatRelative(new Date(data.device.lastSyncAt))}` : ""}
+              {data.device.lastSyncAt ? (
+                <>
+                  , last synced to {providerName} <RelativeTime value={data.device.lastSyncAt} />
+                </>
+              ) : null}
             </dd>
           </>
         ) : null}
@@ -178,7 +184,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
                 {error.message}{" "}
                 <span className="muted">
                   ({error.occurrences > 1 ? `${f.number(error.occurrences)} times, last ` : ""}
-                  {formatRelative(new Date(error.at))})
+                  <RelativeTime value={error.at} />)
                 </span>
               </li>
             ))}
