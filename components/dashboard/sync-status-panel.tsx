@@ -117,7 +117,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
         {data.lastSyncCompletedAt ? (
           <>
             <dt>Last completed</dt>
-            <dd>
+            <dd data-testid="last-completed">
               {f.dateTime(data.lastSyncCompletedAt, timezone)} (<RelativeTime value={data.lastSyncCompletedAt} />)
             </dd>
           </>
