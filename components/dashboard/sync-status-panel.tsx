@@ -170,7 +170,16 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
           <p>Not synced after several tries (the rest of your history is):</p>
           <ul>
             {data.skipped.map((chunk) => (
-              <li key={chunk.key}>{chunk.text}</li>
+              <li key={chunk.key}>
+                {chunk.label}, <time dateTime={chunk.from}>{f.date(chunk.from)}</time>
+                {chunk.to === chunk.from ? null : (
+                  <>
+                    {" "}
+                    to <time dateTime={chunk.to}>{f.date(chunk.to)}</time>
+                  </>
+                )}
+                : {chunk.reason}
+              </li>
             ))}
           </ul>
         </div>

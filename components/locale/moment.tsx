@@ -5,6 +5,16 @@ import type { Formatter } from "@/lib/locale/format";
  * viewer's time zone when Nightly knows it, machine-readable in `dateTime` (ISO, UTC). No hooks:
  * server components pass `requestFormatter()`, client components `useFormat()`.
  */
-export function Moment({ value, f, timeZone, seconds = false }: { value: Date; f: Formatter; timeZone: string | null | undefined; seconds?: boolean }) {
+export function Moment({
+  value,
+  f,
+  timeZone,
+  seconds = false,
+}: {
+  value: Date;
+  f: Formatter;
+  timeZone: string | null | undefined;
+  seconds?: boolean;
+}) {
   return <time dateTime={value.toISOString()}>{f.moment(value, timeZone, { seconds })}</time>;
 }
