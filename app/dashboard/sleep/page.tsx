@@ -6,6 +6,7 @@ import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getSleepNightDetail } from "@/lib/queries/sleep-night-detail";
 import { getSleepRange } from "@/lib/queries/sleep-range";
+import { packRange } from "@/lib/range-transport";
 import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Sleep" };
@@ -21,7 +22,7 @@ export default async function SleepPage({ searchParams }: { searchParams: Search
   const initialNight = night ? await getSleepNightDetail(subject, night) : null;
   return (
     <Suspense>
-      <SleepView context={context} initial={initial} initialNight={initialNight} />
+      <SleepView context={context} initial={packRange(initial)} initialNight={initialNight} />
     </Suspense>
   );
 }
