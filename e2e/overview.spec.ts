@@ -39,6 +39,14 @@ test("A year is read by week: median and interquartile range, not 365 bars", asy
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeLessThanOrEqual(53);
   await expect(rows.first().locator("th")).toHaveText(/^Week of /);
+
+  // The overview's small multiples read the same year by week too.
+  await page.goto("/dashboard?preset=1y");
+  const small = page.getByRole("figure", { name: "HRV overview", exact: true });
+  await expect(small).toContainText(/Weekly medians · latest [\d.]+ ms \(Week of /);
+  await small.getByRole("button", { name: "Show table" }).click();
+  await expect(small.getByRole("columnheader", { name: "Week", exact: true })).toBeVisible();
+  expect(await small.locator("tbody tr").count()).toBeLessThanOrEqual(53);
 });
 
 test("Withheld permissions: one notice lists them all, and their data is not shown", async ({ page }) => {

@@ -16,12 +16,9 @@ import { currentMinute, forSelf, forSubject } from "@/lib/cache/person-cache";
 import { localToday } from "@/lib/dates";
 import { formatterFor } from "@/lib/locale/format";
 import { requestLocale } from "@/lib/locale/request";
-import { getBreathingRange } from "@/lib/queries/breathing-range";
+import { cachedBreathingRange, cachedHrvRange, cachedNutritionRange, cachedSleepRange } from "@/lib/queries/cached-ranges";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
-import { getHrvRange } from "@/lib/queries/hrv-range";
-import { getNutritionRange } from "@/lib/queries/nutrition-range";
 import { getOverview } from "@/lib/queries/overview";
-import { getSleepRange } from "@/lib/queries/sleep-range";
 import { getSyncPanelData } from "@/lib/queries/sync-panel";
 import type { SearchParams } from "./search-params";
 
@@ -40,10 +37,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const today = localToday(context.timezone);
   const [sleep, hrv, breathing, nutrition, sync, overview, move] = await Promise.all([
     // Long ranges come grouped by week or month, as on the metric pages (a year: 53 bars, not 365).
-    ok("sleep") ? forSubject(subject, "sleepRange", range, () => getSleepRange(subject, range)) : null,
-    ok("hrv") ? forSubject(subject, "hrvRange", range, () => getHrvRange(subject, range)) : null,
-    ok("breathing") ? forSubject(subject, "breathingRange", range, () => getBreathingRange(subject, range)) : null,
-    ok("nutrition") ? forSubject(subject, "nutritionRange", [range, context.unitSystem], () => getNutritionRange(subject, range, context.unitSystem)) : null,
+    ok("sleep") ? cachedSleepRange(subject, range) : null,
+    ok("hrv") ? cachedHrvRange(subject, range) : null,
+    ok("breathing") ? cachedBreathingRange(subject, range) : null,
+    ok("nutrition") ? cachedNutritionRange(subject, range, context.unitSystem) : null,
     forSelf(user.id, "syncPanel", currentMinute(), () => getSyncPanelData(user.id)),
     forSubject(subject, "overview", [context.timezone, context.access, today], () => getOverview(subject, context.timezone, context.access)),
     forSelf(user.id, "moveState", null, () => moveStateOf(user.id)),

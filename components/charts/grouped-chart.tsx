@@ -6,13 +6,9 @@ import { Plot } from "./plot";
 import { ChartFigure, DataTable } from "./chart-figure";
 import { toGroupedPoints, type Bucket, type GroupedPoint } from "./aggregate";
 import { AXIS_TICK, COLORS } from "./colors";
+import { BUCKET_WORD } from "./bucket-word";
 import type { BucketStats } from "@/lib/api-schemas/grouped";
 import type { Formatter } from "@/lib/locale/format";
-
-const BUCKET_WORD: Record<Exclude<Bucket, "day">, { noun: string; adjective: string }> = {
-  week: { noun: "week", adjective: "Weekly" },
-  month: { noun: "month", adjective: "Monthly" },
-};
 
 const tickFor = (bucket: Bucket, f: Formatter) => (bucket === "month" ? f.monthTick : f.dayMonth);
 

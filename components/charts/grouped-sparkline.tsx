@@ -5,7 +5,8 @@ import { useFormat } from "@/components/locale/locale-provider";
 import type { BucketStats, LongBucket } from "@/lib/api-schemas/grouped";
 import { toGroupedPoints } from "./aggregate";
 import { ChartFigure, DataTable } from "./chart-figure";
-import { Plot } from "./plot";
+import { BUCKET_WORD } from "./bucket-word";
+import { SparkPlot } from "./spark-plot";
 
 interface Props {
   title: string;
@@ -22,20 +23,14 @@ interface Props {
   digits?: number;
 }
 
-const WORD: Record<LongBucket, { noun: string; adjective: string }> = {
-  week: { noun: "Week", adjective: "Weekly" },
-  month: { noun: "Month", adjective: "Monthly" },
-};
-
 /** The overview's small multiple over a long range: one bar (or point) per week or month, its median. */
 export function GroupedSparkline({ title, periods, bucket, scale, unit, kind, color, href, linkLabel, digits = 0 }: Props) {
   const f = useFormat();
   const points = toGroupedPoints(periods, bucket, scale, (start) => f.bucket(start, bucket));
   const latest = [...points].reverse().find((point) => point.median !== null);
-  const word = WORD[bucket];
-  const common = { data: points, margin: { top: 4, right: 4, bottom: 0, left: 4 } };
+  const word = BUCKET_WORD[bucket];
   const tooltip = {
-    labelFormatter: (_: unknown, payload: ReadonlyArray<{ payload?: { label?: string } }>) => String(payload?.[0]?.payload?.label ?? ""),
+    labelFormatter: (_: unknown, payload: ReadonlyArray<{ payload?: { label?: string } }>) => String(payload[0]?.payload?.label ?? ""),
     formatter: (value: unknown) => [`${f.number(Number(value), digits)} ${unit}`, `${word.adjective} median`] as [string, string],
   };
   return (
@@ -54,34 +49,14 @@ export function GroupedSparkline({ title, periods, bucket, scale, unit, kind, co
           rows={points}
           rowKey={(point) => point.date}
           columns={[
-            { label: word.noun, value: (point) => point.label },
+            { label: word.heading, value: (point) => point.label },
             { label: "Days with a value", value: (point) => f.number(point.count), numeric: true },
             { label: `Median (${unit})`, value: (point) => f.number(point.median, digits), numeric: true },
           ]}
         />
       )}
     >
-      <Plot
-        render={(R) => (
-          <R.ResponsiveContainer width="100%" height="100%">
-            {kind === "bar" ? (
-              <R.BarChart {...common}>
-                <R.XAxis dataKey="date" hide />
-                <R.YAxis hide domain={[0, "auto"]} />
-                <R.Tooltip {...tooltip} />
-                <R.Bar dataKey="median" fill={color} isAnimationActive={false} />
-              </R.BarChart>
-            ) : (
-              <R.LineChart {...common}>
-                <R.XAxis dataKey="date" hide />
-                <R.YAxis hide domain={["auto", "auto"]} />
-                <R.Tooltip {...tooltip} />
-                <R.Line dataKey="median" stroke={color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-              </R.LineChart>
-            )}
-          </R.ResponsiveContainer>
-        )}
-      />
+      <SparkPlot data={points} dataKey="median" kind={kind} color={color} tooltip={tooltip} />
     </ChartFigure>
   );
 }

@@ -3,7 +3,7 @@
 import { LocalDate } from "@/components/locale/local-date";
 import { useFormat } from "@/components/locale/locale-provider";
 import Link from "next/link";
-import { Plot } from "./plot";
+import { SparkPlot } from "./spark-plot";
 import { ChartFigure, DataTable } from "./chart-figure";
 
 export interface SparkPoint {
@@ -28,7 +28,6 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
   const values = points.flatMap((point) => (point.value === null ? [] : [point.value]));
   const average = values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
   const latest = [...points].reverse().find((point) => point.value !== null);
-  const common = { data: points, margin: { top: 4, right: 4, bottom: 0, left: 4 } };
   return (
     <ChartFigure
       title={title}
@@ -51,26 +50,15 @@ export function Sparkline({ title, points, unit, kind, color, href, linkLabel, d
         />
       )}
     >
-      <Plot
-        render={(R) => (
-          <R.ResponsiveContainer width="100%" height="100%">
-            {kind === "bar" ? (
-              <R.BarChart {...common}>
-                <R.XAxis dataKey="date" hide />
-                <R.YAxis hide domain={[0, "auto"]} />
-                <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
-                <R.Bar dataKey="value" fill={color} isAnimationActive={false} />
-              </R.BarChart>
-            ) : (
-              <R.LineChart {...common}>
-                <R.XAxis dataKey="date" hide />
-                <R.YAxis hide domain={["auto", "auto"]} />
-                <R.Tooltip separator=": " labelFormatter={(label) => f.date(String(label))} formatter={(value) => [`${f.upTo(Number(value), digits)} ${unit}`, title]} />
-                <R.Line dataKey="value" stroke={color} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
-              </R.LineChart>
-            )}
-          </R.ResponsiveContainer>
-        )}
+      <SparkPlot
+        data={points}
+        dataKey="value"
+        kind={kind}
+        color={color}
+        tooltip={{
+          labelFormatter: (label) => f.date(String(label)),
+          formatter: (value) => [`${f.upTo(Number(value), digits)} ${unit}`, title],
+        }}
       />
     </ChartFigure>
   );

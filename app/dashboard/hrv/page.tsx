@@ -4,7 +4,7 @@ import { HrvView } from "@/components/dashboard/hrv-view";
 import { rangeFromSearchParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
-import { getHrvRange } from "@/lib/queries/hrv-range";
+import { cachedHrvRange } from "@/lib/queries/cached-ranges";
 import { getHrvNight } from "@/lib/queries/hrv-intraday";
 import { packRange } from "@/lib/range-transport";
 import { dateParam, type SearchParams } from "../search-params";
@@ -17,7 +17,7 @@ export default async function HrvPage({ searchParams }: { searchParams: SearchPa
   const params = await searchParams;
   const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getHrvRange(subject, range);
+  const initial = await cachedHrvRange(subject, range);
   const night = dateParam(params, "night") ?? initial.latestNight;
   // Reads only: an older night without readings is fetched by the client (POST), since opening
   // a page must not spend the person's provider quota.

@@ -5,7 +5,7 @@ import { rangeFromSearchParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getMeals } from "@/lib/queries/meals";
-import { getNutritionRange } from "@/lib/queries/nutrition-range";
+import { cachedNutritionRange } from "@/lib/queries/cached-ranges";
 import { packRange } from "@/lib/range-transport";
 import { dateParam, type SearchParams } from "../search-params";
 
@@ -17,7 +17,7 @@ export default async function NutritionPage({ searchParams }: { searchParams: Se
   const params = await searchParams;
   const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getNutritionRange(subject, range, context.unitSystem);
+  const initial = await cachedNutritionRange(subject, range, context.unitSystem);
   const day = dateParam(params, "day") ?? initial.latestDay;
   const initialMeals = day ? await getMeals(subject, day, context.unitSystem) : null;
   return (

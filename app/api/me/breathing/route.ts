@@ -1,7 +1,7 @@
 import { breathingQuerySchema } from "@/lib/api-schemas/breathing";
 import { resolveRange } from "@/lib/api-schemas/range";
 import { defineRoute } from "@/lib/http/route";
-import { getBreathingRange } from "@/lib/queries/breathing-range";
+import { cachedBreathingRange } from "@/lib/queries/cached-ranges";
 import { getUserPrefs } from "@/lib/queries/user-prefs";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ export const GET = defineRoute({
   query: breathingQuerySchema,
   handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getBreathingRange(subject, resolveRange(query, prefs.timezone));
+    return cachedBreathingRange(subject, resolveRange(query, prefs.timezone));
   },
 });

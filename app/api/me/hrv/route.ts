@@ -1,7 +1,7 @@
 import { hrvQuerySchema } from "@/lib/api-schemas/hrv";
 import { resolveRange } from "@/lib/api-schemas/range";
 import { defineRoute } from "@/lib/http/route";
-import { getHrvRange } from "@/lib/queries/hrv-range";
+import { cachedHrvRange } from "@/lib/queries/cached-ranges";
 import { getUserPrefs } from "@/lib/queries/user-prefs";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ export const GET = defineRoute({
   query: hrvQuerySchema,
   handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getHrvRange(subject, resolveRange(query, prefs.timezone));
+    return cachedHrvRange(subject, resolveRange(query, prefs.timezone));
   },
 });

@@ -1,7 +1,7 @@
 import { nutritionQuerySchema } from "@/lib/api-schemas/nutrition";
 import { resolveRange } from "@/lib/api-schemas/range";
 import { defineRoute } from "@/lib/http/route";
-import { getNutritionRange } from "@/lib/queries/nutrition-range";
+import { cachedNutritionRange } from "@/lib/queries/cached-ranges";
 import { getUserPrefs } from "@/lib/queries/user-prefs";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ export const GET = defineRoute({
   query: nutritionQuerySchema,
   handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getNutritionRange(subject, resolveRange(query, prefs.timezone), prefs.unitSystem);
+    return cachedNutritionRange(subject, resolveRange(query, prefs.timezone), prefs.unitSystem);
   },
 });

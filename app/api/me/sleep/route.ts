@@ -1,7 +1,7 @@
 import { resolveRange } from "@/lib/api-schemas/range";
 import { sleepQuerySchema } from "@/lib/api-schemas/sleep";
 import { defineRoute } from "@/lib/http/route";
-import { getSleepRange } from "@/lib/queries/sleep-range";
+import { cachedSleepRange } from "@/lib/queries/cached-ranges";
 import { getUserPrefs } from "@/lib/queries/user-prefs";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ export const GET = defineRoute({
   query: sleepQuerySchema,
   handler: async ({ user, subject, query }) => {
     const prefs = await getUserPrefs(user.id);
-    return getSleepRange(subject, resolveRange(query, prefs.timezone));
+    return cachedSleepRange(subject, resolveRange(query, prefs.timezone));
   },
 });
