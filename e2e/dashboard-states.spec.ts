@@ -33,6 +33,9 @@ test("Download my data: the chosen range as CSV (long format) and JSON", async (
 });
 
 test("A classic night is shown honestly: asleep / restless / awake, no stages", async ({ page }) => {
+  // Waits for the first sync to reach a night up to 85 days back, then for its hypnogram: on a
+  // busy CI machine that alone can take most of the default 60 s.
+  test.slow();
   const person = findPerson(PEOPLE.riley.id)!;
   const { nowMs } = await emulator<{ nowMs: number }>("/clock");
   const today = localToday(person, nowMs);

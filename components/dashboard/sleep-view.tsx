@@ -6,7 +6,7 @@ import { GroupedSeriesChart, GroupedStageSharesChart } from "@/components/charts
 import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { SleepLogDetail, SleepNightDetail, SleepRangeResult } from "@/lib/api-schemas/sleep";
-import { formatClock, formatMinutes, localTimeToMs } from "@/lib/dates";
+import { formatMinutes, localTimeToMs } from "@/lib/dates";
 import type { PackedRange } from "@/lib/range-transport";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
@@ -99,9 +99,9 @@ export function SleepView({ context, initial, initialNight }: Props) {
   );
 }
 
-const clock = (local: string) => formatClock(localTimeToMs(local), false);
-
 function NightDetail({ detail, busy }: { detail: SleepNightDetail; busy: boolean }) {
+  const f = useFormat();
+  const clock = (local: string) => f.clock(localTimeToMs(local));
   const main = detail.logs.find((log) => log.isMainSleep) ?? detail.logs[0];
   const naps = detail.logs.filter((log) => log !== main);
   return (
@@ -128,6 +128,8 @@ function NightDetail({ detail, busy }: { detail: SleepNightDetail; busy: boolean
 }
 
 function LogFacts({ log }: { log: SleepLogDetail }) {
+  const f = useFormat();
+  const clock = (local: string) => f.clock(localTimeToMs(local));
   return (
     <dl className="facts facts-inline" data-testid={log.isMainSleep ? "main-sleep-facts" : "nap-facts"}>
       <dt>{log.isMainSleep ? "Main sleep" : "Nap"}</dt>

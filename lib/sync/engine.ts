@@ -1,6 +1,7 @@
 import "server-only";
 import type { SyncStatus } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { isForeignKeyViolation } from "@/lib/db/foreign-key";
 import { retireBySwitch } from "@/lib/deployment/retire-by-switch";
 import { AppError } from "@/lib/errors/app-error";
 import type { PersonZone } from "@/lib/providers/local-time";
@@ -46,6 +47,11 @@ export async function runSync(userId: string, options: RunOptions = {}): Promise
   } catch (error) {
     // Another run took the person over (or the lock's connection went): nothing more to write.
     if (error instanceof SyncAborted) return { kind: "aborted", requests: 0 };
+    // The person was deleted between the checks and a write ("Delete my data" or an admin): their
+    // rows went with them and the write's foreign key refused; nothing to sync, nothing to retry.
+    if (isForeignKeyViolation(error) && !(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) {
+      return { kind: "stopped", reason: NOT_CONNECTED };
+    }
     throw error;
   } finally {
     await lock.release();
