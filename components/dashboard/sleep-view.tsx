@@ -7,6 +7,7 @@ import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-cha
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { SleepLogDetail, SleepNightDetail, SleepRangeResult } from "@/lib/api-schemas/sleep";
 import { formatMinutes, localTimeToMs } from "@/lib/dates";
+import type { PackedRange } from "@/lib/range-transport";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -15,14 +16,15 @@ import { useDateQuery, useRangeQuery } from "./use-range-query";
 
 interface Props {
   context: DashboardContext;
-  initial: SleepRangeResult;
+  /** Packed by the page (lib/range-transport.ts): a year's answer, written into the HTML twice, is mostly repetition. */
+  initial: PackedRange<SleepRangeResult>;
   initialNight: SleepNightDetail | null;
 }
 
 export function SleepView({ context, initial, initialNight }: Props) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
-  const nights = useRangeQuery("sleep", "/api/me/sleep", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const nights = useRangeQuery<SleepRangeResult>("sleep", "/api/me/sleep", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = nights.data;
   const datesWithData = !data ? [] : data.bucket === "day" ? data.nights.filter((night) => night.type !== null).map((night) => night.date) : data.datesWithData;
   const selected = url.param("night") ?? data?.latestNight ?? null;
