@@ -7,7 +7,8 @@ import { forSelf } from "@/lib/cache/person-cache";
 import { env } from "@/lib/config/env";
 import { requestLocale } from "@/lib/locale/request";
 import { providerById } from "@/lib/providers/registry";
-import { syncedProviderOf } from "@/lib/sync/connection-choice";
+import { personConnections } from "@/lib/connections/person-connections";
+import { syncedProviderFrom } from "@/lib/sync/connection-choice";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -22,7 +23,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [user, locale] = await Promise.all([currentUserPage(), requestLocale()]);
   // Only names the provider in the header and banner: a failed lookup leaves the neutral words.
-  const providerId = user ? await forSelf(user.id, "syncedProvider", null, () => syncedProviderOf(user.id)).catch(() => null) : null;
+  const providerId = user ? await forSelf(user.id, "syncedProvider", null, () => personConnections(user.id).then(syncedProviderFrom)).catch(() => null) : null;
   const provider = providerId ? providerById(providerId).copy : null;
   return (
     <html lang="en">

@@ -1,4 +1,4 @@
-/** Formatting shared by server and client components. */
+/** Formatting shared by server components (client components use useFormat / RelativeTime). */
 import { formatterFor } from "@/lib/locale/format";
 import { DEFAULT_LOCALE } from "@/lib/locale/resolve";
 
@@ -7,12 +7,7 @@ export function formatDateTime(value: Date | string | null | undefined, timeZone
   return formatterFor(locale).dateTime(value, timeZone);
 }
 
-export function formatRelative(value: Date | null | undefined, now = Date.now()): string {
-  if (!value) return "never";
-  const minutes = Math.round((value.getTime() - now) / 60_000);
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  if (Math.abs(minutes) < 60) return format.format(minutes, "minute");
-  const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 48) return format.format(hours, "hour");
-  return format.format(Math.round(hours / 24), "day");
+/** "3 hours ago" / "vor 3 Stunden", rendered once on the server ("never" when missing). */
+export function formatRelative(value: Date | null | undefined, locale: string = DEFAULT_LOCALE, now = Date.now()): string {
+  return formatterFor(locale).relative(value, now);
 }

@@ -68,7 +68,10 @@ test("admin marks the legacy API retired: the participant is asked to update, as
   await row.getByRole("button", { name: /^Send the update link again to / }).click();
   await expect(row.getByRole("status")).toContainText("queued for 1 person");
   await admin.reload();
-  await expect(admin.getByTestId(`waiting-${person.id}`)).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  // When, in the admin's locale (en-GB here) with the zone said, the instant kept in <time dateTime>.
+  const asked = admin.getByTestId(`waiting-${person.id}`).locator("time");
+  await expect(asked).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d \S+$/);
+  await expect(asked).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   await expect(admin.getByTestId("outbox-table")).toContainText("Update your Nightly connection");
   const outbox = await sql<{ body: string }>(`SELECT body FROM "OutboxMessage" WHERE "userId" = $1`, [userId]);
   expect(outbox).toHaveLength(1);

@@ -16,9 +16,27 @@ test.afterAll(async () => {
   await emulator("/rate-limit", { body: { perHour: 150 } });
 });
 
+// Clock times: en-US on a 12-hour clock ("10:45 PM"), de-DE on a 24-hour one ("22:45"); Intl may
+// write the space before AM/PM as a narrow no-break space (\s matches it).
 const LOCALES = {
-  "de-DE": { date: /^\d{1,2}\. [A-ZÄÖÜ][a-zä]{2,3}\.? \d{4}$/, thousands: /^\d{1,2}\.\d{3}$/, decimal: /^\d+,\d$/ },
-  "en-US": { date: /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/, thousands: /^\d{1,2},\d{3}$/, decimal: /^\d+\.\d$/ },
+  "de-DE": {
+    date: /^\d{1,2}\. [A-ZÄÖÜ][a-zä]{2,3}\.? \d{4}$/,
+    thousands: /^\d{1,2}\.\d{3}$/,
+    decimal: /^\d+,\d$/,
+    clock: /^\d\d:\d\d$/,
+    relative: /^(jetzt|vor \d+ (Minute|Minuten|Stunde|Stunden|Tag|Tagen)|in \d+ \S+|gestern|vorgestern)$/,
+    moment: /^\d{1,2}\. [A-ZÄÖÜ][a-zä]{2,3}\.? \d{4}, \d\d:\d\d$/,
+    audit: /^\d{1,2}\. [A-ZÄÖÜ][a-zä]{2,3}\.? \d{4}, \d\d:\d\d:\d\d UTC$/,
+  },
+  "en-US": {
+    date: /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+    thousands: /^\d{1,2},\d{3}$/,
+    decimal: /^\d+\.\d$/,
+    clock: /^\d{1,2}:\d\d\s[AP]M$/,
+    relative: /^(now|\d+ (minute|minutes|hour|hours|day|days) ago|in \d+ \w+|yesterday|2 days ago)$/,
+    moment: /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M$/,
+    audit: /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d:\d\d\s[AP]M UTC$/,
+  },
 } as const;
 
 /** A signed-in page in a browser context with `locale`, collecting hydration complaints from React. */
@@ -89,7 +107,58 @@ for (const locale of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
     const week = await shares.locator("tbody tr th").first().innerText();
     expect(week.replace(/^Week of /, "")).toMatch(want.date);
 
+    // Clock times the locale's way: the night's bedtime and wake, Night HRV's readings.
+    await page.goto("/dashboard/sleep?preset=30d");
+    const [bed, wake] = (await page.getByTestId("main-sleep-facts").locator("dd").first().innerText()).split(" – ");
+    expect(bed).toMatch(want.clock);
+    expect(wake).toMatch(want.clock);
+    await page.goto("/dashboard/hrv?preset=30d");
+    await expect(page.getByRole("figure", { name: "Night HRV", exact: true })).toBeVisible();
+    const nightHrv = await tableOf(page, "Night HRV");
+    const times = await nightHrv.locator("tbody tr th").allInnerTexts();
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.every((cell) => want.clock.test(cell)), times.join(" | ")).toBe(true);
+
+    // The sync panel: when the last sync completed, in the locale's clock, and how long ago in its words.
+    await expect(async () => {
+      await page.goto("/dashboard");
+      await expect(page.getByTestId("last-completed")).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000, intervals: [2_000] });
+    const completed = page.getByTestId("last-completed");
+    expect((await completed.innerText()).replace(/ \(.*\)$/, "")).toMatch(want.moment);
+    await expect(completed.locator("time")).toHaveText(want.relative);
+    await expect(completed.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
     expect(problems).toEqual([]);
     await close();
+  });
+}
+
+for (const locale of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
+  test(`${locale}: the audit log writes each moment the ${locale} way, to the second, zone said, ISO in <time dateTime>`, async ({ browser }) => {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if ((message.type() === "error" || message.type() === "warning") && /hydrat|did not match|server rendered/i.test(message.text())) problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto("/");
+    await page.getByRole("button", { name: /Sign in with your organisation/ }).click();
+    await page.getByRole("button", { name: "Sign in as Alan Admin" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/oidc") && !url.pathname.startsWith("/api/auth"));
+
+    // Alan signed in through the organisation: Nightly knows no time zone for him, so UTC, said.
+    await page.goto("/admin/audit");
+    await expect(page.getByText(/Times are to the second in UTC/)).toBeVisible();
+    const when = page.getByTestId("audit-table").locator("tbody tr").first().locator("td").first().locator("time");
+    await expect(when).toHaveText(LOCALES[locale].audit);
+    const iso = await when.getAttribute("datetime");
+    expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // The text says the same instant as the attribute (to the second, in UTC).
+    const seconds = iso!.slice(17, 19);
+    expect(await when.innerText()).toContain(`:${seconds}`);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 }

@@ -25,8 +25,20 @@ export function isIsoDate(value: string): boolean {
   return isCalendarDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE;
 }
 
+// Pages turn dates to days and back thousands of times per render (gap-filling, rolling
+// windows): both directions are remembered. Pure functions, so only the cost changes; the
+// strings handed out are then the same objects, whose hash V8 keeps for the next Map lookup.
+const MEMO_LIMIT = 50_000;
+const msOfDate = new Map<string, number>();
+const dateOfDay = new Map<number, string>();
+
 export function dateToMs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`);
+  let ms = msOfDate.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (msOfDate.size < MEMO_LIMIT) msOfDate.set(date, ms);
+  }
+  return ms;
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -40,6 +52,15 @@ export function msToDate(ms: number): string {
   const days = Math.floor(ms / DAY_MS);
   // Outside years 1000–9999 (never a Nightly date) keep toISOString's exact output and errors.
   if (!(days >= -354_285 && days <= 2_932_896)) return new Date(ms).toISOString().slice(0, 10);
+  let date = dateOfDay.get(days);
+  if (date === undefined) {
+    date = civilDate(days);
+    if (dateOfDay.size < MEMO_LIMIT) dateOfDay.set(days, date);
+  }
+  return date;
+}
+
+function civilDate(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;

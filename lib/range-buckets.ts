@@ -37,11 +37,12 @@ function nextBucket(start: string, bucket: LongBucket): string {
 /** Every bucket start that touches from..to, oldest first (the first may begin before `from`). */
 export function bucketStarts(from: string, to: string, bucket: LongBucket): string[] {
   const starts: string[] = [];
-  for (let start = bucketStart(from, bucket); start <= to; start = nextBucket(start, bucket)) starts.push(start);
+  for (let start = bucketStart(from, bucket); start <= to; start = nextBucket(start, bucket))
+    starts.push(start);
   return starts;
 }
 
-const tenth = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value * 10) / 10);
+const tenth = (value: number): number => Math.round(value * 10) / 10;
 
 /** Which bucket of `starts` a date falls in, by day or month arithmetic (no Date objects per value). */
 function indexer(firstStart: string, bucket: LongBucket): (date: string) => number {
@@ -59,7 +60,12 @@ function indexer(firstStart: string, bucket: LongBucket): (date: string) => numb
  * its value; dates outside the range and null values are ignored; a bucket without values stays
  * in the answer with count 0 and nulls, so charts draw a gap.
  */
-export function groupStats(values: Iterable<readonly [string, number | null]>, from: string, to: string, bucket: LongBucket): BucketStats[] {
+export function groupStats(
+  values: Iterable<readonly [string, number | null]>,
+  from: string,
+  to: string,
+  bucket: LongBucket,
+): BucketStats[] {
   const starts = bucketStarts(from, to, bucket);
   const lists: number[][] = starts.map(() => []);
   const indexOf = indexer(starts[0]!, bucket);
@@ -68,8 +74,30 @@ export function groupStats(values: Iterable<readonly [string, number | null]>, f
     lists[indexOf(date)]!.push(value);
   }
   return starts.map((date, index) => {
-    const list = lists[index]!;
-    const spread = spreadOf(list);
-    return { date, count: list.length, median: tenth(spread?.median), p25: tenth(spread?.p25), p75: tenth(spread?.p75) };
+    const spread = spreadOf(lists[index]!);
+    return bucketStatsOf(
+      date,
+      lists[index]!.length,
+      spread && [spread.p25, spread.median, spread.p75],
+    );
   });
+}
+
+/**
+ * One bucket from its count and unrounded quartiles [p25, median, p75], rounded as every grouped
+ * answer is (also for quartiles computed in SQL by percentile_cont, the same type-7 quantile).
+ */
+export function bucketStatsOf(
+  date: string,
+  count: number,
+  quartiles: readonly [number, number, number] | null,
+): BucketStats {
+  if (count === 0 || !quartiles) return { date, count: 0, median: null, p25: null, p75: null };
+  return {
+    date,
+    count,
+    median: tenth(quartiles[1]),
+    p25: tenth(quartiles[0]),
+    p75: tenth(quartiles[2]),
+  };
 }

@@ -103,7 +103,7 @@ export default async function AccountPage() {
                 <dt>Access token expires</dt>
                 <dd data-testid="token-expiry">
                   {connection.accessTokenExpiresAt
-                    ? `${formatDateTime(connection.accessTokenExpiresAt, user.timezone, locale)} (${formatRelative(connection.accessTokenExpiresAt)})`
+                    ? `${formatDateTime(connection.accessTokenExpiresAt, user.timezone, locale)} (${formatRelative(connection.accessTokenExpiresAt, locale)})`
                     : "—"}
                 </dd>
                 <dt>Last refresh</dt>

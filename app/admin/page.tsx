@@ -7,6 +7,8 @@ import { listStudiesForAdmin } from "@/lib/admin/studies";
 import { searchUsers, userSearchSchema } from "@/lib/admin/users";
 import { requireRolePage } from "@/lib/authz/page";
 import { fromDbDate } from "@/lib/dates";
+import { requestFormatter } from "@/lib/locale/request";
+import { viewerTimeZone } from "@/lib/locale/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AdminPage({ searchParams }: Props) {
   const admin = await requireRolePage(["ADMIN"], "/admin");
   const q = userSearchSchema.parse((await searchParams).q);
-  const [{ users, total, shown }, studies, moves] = await Promise.all([searchUsers(q), listStudiesForAdmin(), moveCounts()]);
+  const [{ users, total, shown }, studies, moves, f, timeZone] = await Promise.all([searchUsers(q), listStudiesForAdmin(), moveCounts(), requestFormatter(), viewerTimeZone(admin.id)]);
   return (
     <div className="stack">
       <h1>Admin</h1>
@@ -50,7 +52,7 @@ export default async function AdminPage({ searchParams }: Props) {
         <p className="muted" data-testid="users-count">
           {total === 0 ? (q ? `Nobody matches “${q}”.` : "Nobody has signed in yet.") : shown < total ? `Showing the newest ${shown} of ${total}; search to narrow down.` : `${total} ${total === 1 ? "person" : "people"}.`}
         </p>
-        {users.length > 0 ? <UsersTable users={users} viewerId={admin.id} /> : null}
+        {users.length > 0 ? <UsersTable users={users} viewerId={admin.id} f={f} timeZone={timeZone} /> : null}
       </section>
       <section className="card stack" aria-labelledby="studies-heading">
         <h2 id="studies-heading">Studies</h2>
@@ -74,7 +76,8 @@ export default async function AdminPage({ searchParams }: Props) {
                     <th scope="row">{study.name}</th>
                     <td>{study.metrics.join(", ")}</td>
                     <td>
-                      {fromDbDate(study.startDate)} – {study.endDate ? fromDbDate(study.endDate) : "open"}
+                      <time dateTime={fromDbDate(study.startDate)}>{f.date(fromDbDate(study.startDate))}</time> –{" "}
+                      {study.endDate ? <time dateTime={fromDbDate(study.endDate)}>{f.date(fromDbDate(study.endDate))}</time> : "open"}
                     </td>
                     <td>{study.members.map((m) => m.user.name ?? m.user.email).join(", ")}</td>
                     <td>{study._count.participants}</td>

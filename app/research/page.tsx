@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Moment } from "@/components/locale/moment";
 import { ActionForm } from "@/components/research/action-form";
 import { METRICS, METRIC_LABELS } from "@/lib/api-schemas/dashboard";
 import { requireRolePage } from "@/lib/authz/page";
 import { fromDbDate, localToday } from "@/lib/dates";
 import { db } from "@/lib/db/client";
+import { requestFormatter } from "@/lib/locale/request";
+import { viewerTimeZone } from "@/lib/locale/viewer-time-zone";
 import { myStudiesAsResearcher } from "@/lib/research/studies";
 import { createApiTokenAction, createStudyAction, revokeApiTokenAction } from "./actions";
 
@@ -13,9 +16,11 @@ export const dynamic = "force-dynamic";
 
 export default async function ResearchPage() {
   const user = await requireRolePage(["RESEARCHER", "ADMIN"], "/research");
-  const [studies, tokens] = await Promise.all([
+  const [studies, tokens, f, timeZone] = await Promise.all([
     myStudiesAsResearcher(user.id),
     db.apiToken.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" } }),
+    requestFormatter(),
+    viewerTimeZone(user.id),
   ]);
   return (
     <div className="stack">
@@ -26,8 +31,13 @@ export default async function ResearchPage() {
           <li key={study.id} className="card">
             <Link href={`/research/studies/${study.id}`}>{study.name}</Link>{" "}
             <span className="muted">
-              · {study._count.participants} enrolled · {study.metrics.join(", ")} · from {fromDbDate(study.startDate)}
-              {study.endDate ? ` to ${fromDbDate(study.endDate)}` : ""}
+              · {study._count.participants} enrolled · {study.metrics.join(", ")} · from <time dateTime={fromDbDate(study.startDate)}>{f.date(fromDbDate(study.startDate))}</time>
+              {study.endDate ? (
+                <>
+                  {" "}
+                  to <time dateTime={fromDbDate(study.endDate)}>{f.date(fromDbDate(study.endDate))}</time>
+                </>
+              ) : null}
             </span>
           </li>
         ))}
@@ -73,7 +83,15 @@ export default async function ResearchPage() {
             <li key={token.id} className="actions">
               <span>
                 <strong>{token.name}</strong> <code>{token.prefix}…</code>{" "}
-                <span className="muted">{token.revokedAt ? "revoked" : token.lastUsedAt ? `last used ${token.lastUsedAt.toISOString()}` : "never used"}</span>
+                <span className="muted">{token.revokedAt ? (
+                    "revoked"
+                  ) : token.lastUsedAt ? (
+                    <>
+                      last used <Moment value={token.lastUsedAt} f={f} timeZone={timeZone} />
+                    </>
+                  ) : (
+                    "never used"
+                  )}</span>
               </span>
               {token.revokedAt ? null : (
                 <ActionForm action={revokeApiTokenAction} submitLabel={`Revoke ${token.name}`} danger>

@@ -1,14 +1,19 @@
+import { Moment } from "@/components/locale/moment";
 import type { AuditLog } from "@/lib/generated/prisma/client";
+import type { Formatter } from "@/lib/locale/format";
 
-/** Audit entries, newest first; people shown by email or name where Nightly still knows them. */
-export function AuditTable({ entries, people }: { entries: AuditLog[]; people: Map<string, string> }) {
+/**
+ * Audit entries, newest first; people shown by email or name where Nightly still knows them. Times
+ * to the second with their zone said, the exact instant in `<time dateTime>` (ISO, UTC).
+ */
+export function AuditTable({ entries, people, f, timeZone }: { entries: AuditLog[]; people: Map<string, string>; f: Formatter; timeZone: string | null }) {
   const who = (id: string | null, fallback?: string | null) => (id ? (people.get(id) ?? id) : (fallback ?? "—"));
   return (
     <div className="table-scroll" style={{ maxHeight: "none" }}>
       <table data-testid="audit-table">
         <thead>
           <tr>
-            <th scope="col">When (UTC)</th>
+            <th scope="col">When</th>
             <th scope="col">Kind</th>
             <th scope="col">Outcome</th>
             <th scope="col">Actor</th>
@@ -20,7 +25,9 @@ export function AuditTable({ entries, people }: { entries: AuditLog[]; people: M
         <tbody>
           {entries.map((entry) => (
             <tr key={String(entry.id)}>
-              <td>{entry.at.toISOString().slice(0, 19).replace("T", " ")}</td>
+              <td>
+                <Moment value={entry.at} f={f} timeZone={timeZone} seconds />
+              </td>
               <td>{entry.action}</td>
               <td>{entry.outcome}</td>
               <td>{who(entry.actorId, entry.actorEmail ?? "anonymous")}</td>

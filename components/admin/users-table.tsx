@@ -1,13 +1,15 @@
+import { Moment } from "@/components/locale/moment";
 import { ActionForm } from "@/components/research/action-form";
 import { setRoleAction } from "@/app/admin/actions";
 import type { AdminUser } from "@/lib/admin/users";
+import type { Formatter } from "@/lib/locale/format";
 import { RevokeAccessForm } from "./revoke-access-form";
 
 const STATUS_WORDS = { ACTIVE: "active", NEEDS_RECONSENT: "needs re-consent", REVOKED: "revoked", RETIRED: "retired by the provider" } as const;
-const when = (date: Date | null) => (date ? `${date.toISOString().slice(0, 16).replace("T", " ")} UTC` : "never");
 
 /** The console's people: role, connections (provider, status, scopes, last refresh), studies, and the two admin actions. */
-export function UsersTable({ users, viewerId }: { users: AdminUser[]; viewerId: string }) {
+export function UsersTable({ users, viewerId, f, timeZone }: { users: AdminUser[]; viewerId: string; f: Formatter; timeZone: string | null }) {
+  const when = (date: Date | null) => (date ? <Moment value={date} f={f} timeZone={timeZone} /> : "never");
   return (
     <div className="table-scroll" style={{ maxHeight: "none" }}>
       <table data-testid="users-table">

@@ -5,7 +5,7 @@ import { useFormat } from "@/components/locale/locale-provider";
 import { niceAxis } from "./nice-ticks";
 import { Plot } from "./plot";
 import type { HrvReading, HrvRow } from "@/lib/api-schemas/hrv";
-import { formatClock, localTimeToMs } from "@/lib/dates";
+import { localTimeToMs } from "@/lib/dates";
 import { ChartFigure, DataTable, tooltipValue } from "./chart-figure";
 import { clockTimeline } from "./clock-timeline";
 import { AXIS_TICK, COLORS } from "./colors";
@@ -91,7 +91,7 @@ export function NightHrvChart({ date, readings, busy }: { date: string; readings
           rows={readings.filter((reading) => reading.rmssd !== null)}
           rowKey={(reading) => reading.minute}
           columns={[
-            { label: "Time", value: (reading) => formatClock(localTimeToMs(reading.minute), false) },
+            { label: "Time", value: (reading) => f.clock(localTimeToMs(reading.minute)) },
             { label: "RMSSD (ms)", value: (reading) => f.number(reading.rmssd, 1), numeric: true },
             { label: "Coverage (%)", value: (reading) => (reading.coverage === null ? "—" : f.number(reading.coverage * 100)), numeric: true },
             { label: "HF", value: (reading) => f.number(reading.hf, 1), numeric: true },
@@ -105,9 +105,9 @@ export function NightHrvChart({ date, readings, busy }: { date: string; readings
           <R.ResponsiveContainer width="100%" height="100%">
             <R.LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
               <R.CartesianGrid vertical={false} stroke="var(--line)" />
-              <R.XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} ticks={timeline.ticks} tickFormatter={(value: number) => formatClock(timeline.wallAt(value), false)} tick={AXIS_TICK} />
+              <R.XAxis type="number" dataKey="t" domain={["dataMin", "dataMax"]} ticks={timeline.ticks} tickFormatter={(value: number) => f.clockTick(timeline.wallAt(value))} tick={AXIS_TICK} />
               <R.YAxis tick={AXIS_TICK} width={44} tickFormatter={f.axis} label={{ value: "ms", angle: -90, position: "insideLeft", fill: "var(--muted)", fontSize: 12 }} />
-              <R.Tooltip separator=": " labelFormatter={(label) => formatClock(timeline.wallAt(Number(label)), false)} formatter={tooltipValue(f)} />
+              <R.Tooltip separator=": " labelFormatter={(label) => f.clock(timeline.wallAt(Number(label)))} formatter={tooltipValue(f)} />
               <R.Line dataKey="rmssd" name="RMSSD (ms)" stroke={COLORS.brand} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
             </R.LineChart>
           </R.ResponsiveContainer>

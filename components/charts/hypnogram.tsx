@@ -2,7 +2,8 @@
 
 import { Plot } from "./plot";
 import type { SleepLevel, SleepLogDetail, SleepSegment } from "@/lib/api-schemas/sleep";
-import { formatClock, localTimeToMs } from "@/lib/dates";
+import { useFormat } from "@/components/locale/locale-provider";
+import { localTimeToMs } from "@/lib/dates";
 import { ChartFigure, DataTable, type LegendItem } from "./chart-figure";
 import { placeSegments, placeShortWakes } from "./hypnogram-layout";
 import { AXIS_TICK, COLORS } from "./colors";
@@ -39,6 +40,7 @@ interface Point {
  * short wakes (≤ 3 min) as marks on the wake row. Classic logs keep their own levels.
  */
 export function Hypnogram({ log, title = "Hypnogram", busy }: { log: SleepLogDetail; title?: string; busy?: boolean }) {
+  const f = useFormat();
   const classic = log.type === "classic";
   const rows = classic ? CLASSIC_ROWS : STAGE_ROWS;
   const rowOf = (level: SleepLevel) => Math.max(0, rows.indexOf(level));
@@ -83,7 +85,7 @@ export function Hypnogram({ log, title = "Hypnogram", busy }: { log: SleepLogDet
                 dataKey="t"
                 domain={[0, total]}
                 ticks={ticks}
-                tickFormatter={(value: number) => formatClock(wallAt(value), false)}
+                tickFormatter={(value: number) => f.clockTick(wallAt(value))}
                 tick={AXIS_TICK}
               />
               <R.YAxis
@@ -137,25 +139,27 @@ export function Hypnogram({ log, title = "Hypnogram", busy }: { log: SleepLogDet
 }
 
 function SegmentTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: Point }> }) {
+  const f = useFormat();
   const point = payload?.[0]?.payload;
   if (!active || !point || point.seconds === 0) return null;
   return (
     <div className="chart-tooltip">
-      <strong>{LABELS[point.level]}</strong> from {formatClock(point.wall)} for {formatDuration(point.seconds)}
+      <strong>{LABELS[point.level]}</strong> from {f.clock(point.wall, true)} for {formatDuration(point.seconds)}
     </div>
   );
 }
 
 function HypnogramTable({ log }: { log: SleepLogDetail }) {
+  const f = useFormat();
   const columns = [
-    { label: "Start", value: (segment: SleepSegment) => formatClock(localTimeToMs(segment.start)) },
+    { label: "Start", value: (segment: SleepSegment) => f.clock(localTimeToMs(segment.start), true) },
     { label: "Level", value: (segment: SleepSegment) => LABELS[segment.level] },
     { label: "Duration", value: (segment: SleepSegment) => formatDuration(segment.seconds), numeric: true },
   ];
   return (
     <>
       <DataTable
-        caption={`Sleep levels from ${formatClock(localTimeToMs(log.startLocal), false)} to ${formatClock(localTimeToMs(log.endLocal), false)}${log.type === "classic" ? " (classic log — no stages)" : ""}`}
+        caption={`Sleep levels from ${f.clock(localTimeToMs(log.startLocal))} to ${f.clock(localTimeToMs(log.endLocal))}${log.type === "classic" ? " (classic log — no stages)" : ""}`}
         columns={columns}
         rows={log.segments}
         rowKey={(segment) => segment.start}

@@ -5,6 +5,7 @@ import { BreathingByStageChart, BreathingChart } from "@/components/charts/breat
 import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import type { BreathingNightResult, BreathingRangeResult } from "@/lib/api-schemas/breathing";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
+import type { PackedRange } from "@/lib/range-transport";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -13,7 +14,8 @@ import { useDateQuery, useRangeQuery } from "./use-range-query";
 
 interface Props {
   context: DashboardContext;
-  initial: BreathingRangeResult;
+  /** Packed by the page (lib/range-transport.ts): a year's answer, written into the HTML twice, is mostly repetition. */
+  initial: PackedRange<BreathingRangeResult>;
   /** The chosen night's rates when the range is grouped (a nightly range carries every night itself). */
   initialNight: BreathingNightResult | null;
 }
@@ -21,7 +23,7 @@ interface Props {
 export function BreathingView({ context, initial, initialNight }: Props) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
-  const query = useRangeQuery("breathing", "/api/me/breathing", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const query = useRangeQuery<BreathingRangeResult>("breathing", "/api/me/breathing", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
   const nightly = data?.bucket === "day" ? data : null;
   const dates = !data ? [] : data.bucket === "day" ? data.days.filter((day) => day.full !== null || day.deep !== null).map((day) => day.date) : data.datesWithData;

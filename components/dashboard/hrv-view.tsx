@@ -5,6 +5,7 @@ import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { HrvChart, NightHrvChart } from "@/components/charts/hrv-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { HrvNightResult, HrvRangeResult } from "@/lib/api-schemas/hrv";
+import type { PackedRange } from "@/lib/range-transport";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -12,10 +13,10 @@ import { useDashboardUrl } from "./use-dashboard-url";
 import { useHrvNightFetch } from "./use-night-fetch";
 import { useDateQuery, useRangeQuery } from "./use-range-query";
 
-export function HrvView({ context, initial, initialNight }: { context: DashboardContext; initial: HrvRangeResult; initialNight: HrvNightResult | null }) {
+export function HrvView({ context, initial, initialNight }: { context: DashboardContext; initial: PackedRange<HrvRangeResult>; initialNight: HrvNightResult | null }) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
-  const query = useRangeQuery("hrv", "/api/me/hrv", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const query = useRangeQuery<HrvRangeResult>("hrv", "/api/me/hrv", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
   const dates = !data ? [] : data.bucket === "day" ? data.days.filter((day) => day.dailyRmssd !== null).map((day) => day.date) : data.datesWithData;
   const selected = url.param("night") ?? data?.latestNight ?? null;

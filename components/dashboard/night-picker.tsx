@@ -1,5 +1,6 @@
 "use client";
 
+import { useSyncExternalStore } from "react";
 import { useFormat } from "@/components/locale/locale-provider";
 
 interface Props {
@@ -10,16 +11,44 @@ interface Props {
   onChange: (date: string) => void;
 }
 
+const subscribeToNothing = () => () => {};
+
+/**
+ * True once hydrated in the browser, false while rendering on the server and hydrating (React's
+ * hydration-safe way to tell, with no effect and no mismatch).
+ */
+const useHydrated = () =>
+  useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+
 /** Choose a night (or day): previous / next buttons and a select of the dates that have data. */
 export function NightPicker({ label, dates, value, onChange }: Props) {
   const f = useFormat();
+  const hydrated = useHydrated();
   const index = value ? dates.indexOf(value) : -1;
   const previous = index > 0 ? dates[index - 1] : index === -1 ? dates.at(-1) : undefined;
   const next = index >= 0 && index < dates.length - 1 ? dates[index + 1] : undefined;
-  const options = value && index === -1 ? [...dates, value].sort() : dates;
+  // The server writes only the chosen option: a year's ~365 would be a third of the page's HTML,
+  // and the select does nothing before hydration anyway. The full list follows right after it.
+  const options = !hydrated
+    ? value
+      ? [value]
+      : []
+    : value && index === -1
+      ? [...dates, value].sort()
+      : dates;
   return (
     <div className="actions night-picker">
-      <button type="button" className="chip" disabled={!previous} onClick={() => previous && onChange(previous)} aria-label={`Previous ${label.toLowerCase()}`}>
+      <button
+        type="button"
+        className="chip"
+        disabled={!previous}
+        onClick={() => previous && onChange(previous)}
+        aria-label={`Previous ${label.toLowerCase()}`}
+      >
         ← Previous
       </button>
       <label>
@@ -35,7 +64,13 @@ export function NightPicker({ label, dates, value, onChange }: Props) {
           ))}
         </select>
       </label>
-      <button type="button" className="chip" disabled={!next} onClick={() => next && onChange(next)} aria-label={`Next ${label.toLowerCase()}`}>
+      <button
+        type="button"
+        className="chip"
+        disabled={!next}
+        onClick={() => next && onChange(next)}
+        aria-label={`Next ${label.toLowerCase()}`}
+      >
         Next →
       </button>
     </div>

@@ -5,16 +5,17 @@ import { GroupedSeriesChart } from "@/components/charts/grouped-chart";
 import { MealsFigure, NutritionChart, WaterChart } from "@/components/charts/nutrition-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { MealsResult, NutritionRangeResult } from "@/lib/api-schemas/nutrition";
+import type { PackedRange } from "@/lib/range-transport";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
 import { useDashboardUrl } from "./use-dashboard-url";
 import { useDateQuery, useRangeQuery } from "./use-range-query";
 
-export function NutritionView({ context, initial, initialMeals }: { context: DashboardContext; initial: NutritionRangeResult; initialMeals: MealsResult | null }) {
+export function NutritionView({ context, initial, initialMeals }: { context: DashboardContext; initial: PackedRange<NutritionRangeResult>; initialMeals: MealsResult | null }) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
-  const query = useRangeQuery("nutrition", "/api/me/nutrition", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const query = useRangeQuery<NutritionRangeResult>("nutrition", "/api/me/nutrition", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = query.data;
   const dates = !data ? [] : data.bucket === "day" ? data.days.filter((day) => day.caloriesIn !== null).map((day) => day.date) : data.datesWithData;
   const selected = url.param("day") ?? data?.latestDay ?? null;

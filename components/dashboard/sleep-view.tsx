@@ -6,7 +6,8 @@ import { GroupedSeriesChart, GroupedStageSharesChart } from "@/components/charts
 import { SleepStagesChart, TimeAsleepChart } from "@/components/charts/sleep-charts";
 import type { DashboardContext } from "@/lib/api-schemas/dashboard";
 import type { SleepLogDetail, SleepNightDetail, SleepRangeResult } from "@/lib/api-schemas/sleep";
-import { formatClock, formatMinutes, localTimeToMs } from "@/lib/dates";
+import { formatMinutes, localTimeToMs } from "@/lib/dates";
+import type { PackedRange } from "@/lib/range-transport";
 import { DashboardHeader } from "./dashboard-header";
 import { NightPicker } from "./night-picker";
 import { AccessNotice, EmptyState, ErrorState, LoadingState } from "./states";
@@ -15,14 +16,15 @@ import { useDateQuery, useRangeQuery } from "./use-range-query";
 
 interface Props {
   context: DashboardContext;
-  initial: SleepRangeResult;
+  /** Packed by the page (lib/range-transport.ts): a year's answer, written into the HTML twice, is mostly repetition. */
+  initial: PackedRange<SleepRangeResult>;
   initialNight: SleepNightDetail | null;
 }
 
 export function SleepView({ context, initial, initialNight }: Props) {
   const f = useFormat();
   const url = useDashboardUrl(context.timezone);
-  const nights = useRangeQuery("sleep", "/api/me/sleep", url.range, initial, { syncing: context.syncing || context.neverSynced });
+  const nights = useRangeQuery<SleepRangeResult>("sleep", "/api/me/sleep", url.range, initial, { syncing: context.syncing || context.neverSynced });
   const data = nights.data;
   const datesWithData = !data ? [] : data.bucket === "day" ? data.nights.filter((night) => night.type !== null).map((night) => night.date) : data.datesWithData;
   const selected = url.param("night") ?? data?.latestNight ?? null;
@@ -97,9 +99,9 @@ export function SleepView({ context, initial, initialNight }: Props) {
   );
 }
 
-const clock = (local: string) => formatClock(localTimeToMs(local), false);
-
 function NightDetail({ detail, busy }: { detail: SleepNightDetail; busy: boolean }) {
+  const f = useFormat();
+  const clock = (local: string) => f.clock(localTimeToMs(local));
   const main = detail.logs.find((log) => log.isMainSleep) ?? detail.logs[0];
   const naps = detail.logs.filter((log) => log !== main);
   return (
@@ -126,6 +128,8 @@ function NightDetail({ detail, busy }: { detail: SleepNightDetail; busy: boolean
 }
 
 function LogFacts({ log }: { log: SleepLogDetail }) {
+  const f = useFormat();
+  const clock = (local: string) => f.clock(localTimeToMs(local));
   return (
     <dl className="facts facts-inline" data-testid={log.isMainSleep ? "main-sleep-facts" : "nap-facts"}>
       <dt>{log.isMainSleep ? "Main sleep" : "Nap"}</dt>

@@ -28,7 +28,8 @@ export interface SyncPanelData {
   /** Problems of the last day (unreadable payloads, provider errors), newest first, deduplicated. */
   recentErrors: { message: string; at: string; occurrences: number }[];
   /** Stretches of history given up on after several tries, in words. */
-  skipped: { key: string; text: string }[];
+  /** Days not synced after several tries: `from`/`to` are `yyyy-MM-dd` (the panel writes them in the locale). */
+  skipped: { key: string; label: string; from: string; to: string; reason: string }[];
   /** Push (provider webhooks) in this deployment; null when it is off or the provider cannot push. */
   push?: { healthy: boolean; lastNotificationAt: string | null; lastPushSyncAt: string | null } | null;
 }
@@ -72,7 +73,10 @@ export function toSyncPanelData(view: SyncStatusPayload, now = Date.now()): Sync
     recentErrors: recentErrorsOf(view.recentErrors, now),
     skipped: (view.skipped ?? []).map((chunk) => ({
       key: `${chunk.metric} ${chunk.start} ${chunk.end}`,
-      text: `${chunk.label}, ${chunk.start === chunk.end ? chunk.start : `${chunk.start} to ${chunk.end}`}: ${chunk.reason}`,
+      label: chunk.label,
+      from: chunk.start,
+      to: chunk.end,
+      reason: chunk.reason,
     })),
     push: view.push ? { healthy: view.push.healthy, lastNotificationAt: iso(view.push.lastNotificationAt), lastPushSyncAt: iso(view.push.lastPushSyncAt) } : null,
   };

@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { formatRelative } from "@/components/format";
 import { useFormat } from "@/components/locale/locale-provider";
+import { RelativeTime } from "@/components/locale/relative-time";
 import { PushFacts } from "./push-facts";
 import { progressSummary, type Observation } from "./sync-progress-summary";
 import { toSyncPanelData, type SyncPanelData, type SyncStatusPayload } from "./sync-panel-types";
@@ -117,7 +117,9 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
         {data.lastSyncCompletedAt ? (
           <>
             <dt>Last completed</dt>
-            <dd>{`${f.dateTime(data.lastSyncCompletedAt, timezone)} (${formatRelative(new Date(data.lastSyncCompletedAt))})`}</dd>
+            <dd data-testid="last-completed">
+              {f.dateTime(data.lastSyncCompletedAt, timezone)} (<RelativeTime value={data.lastSyncCompletedAt} />)
+            </dd>
           </>
         ) : null}
         {data.device ? (
@@ -125,7 +127,11 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
             <dt>Tracker</dt>
             <dd>
               {data.device.name}, battery {data.device.battery.toLowerCase()}
-              {data.device.lastSyncAt ? `, last synced to ${providerName} ${formatRelative(new Date(data.device.lastSyncAt))}` : ""}
+              {data.device.lastSyncAt ? (
+                <>
+                  , last synced to {providerName} <RelativeTime value={data.device.lastSyncAt} />
+                </>
+              ) : null}
             </dd>
           </>
         ) : null}
@@ -164,7 +170,16 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
           <p>Not synced after several tries (the rest of your history is):</p>
           <ul>
             {data.skipped.map((chunk) => (
-              <li key={chunk.key}>{chunk.text}</li>
+              <li key={chunk.key}>
+                {chunk.label}, <time dateTime={chunk.from}>{f.date(chunk.from)}</time>
+                {chunk.to === chunk.from ? null : (
+                  <>
+                    {" "}
+                    to <time dateTime={chunk.to}>{f.date(chunk.to)}</time>
+                  </>
+                )}
+                : {chunk.reason}
+              </li>
             ))}
           </ul>
         </div>
@@ -178,7 +193,7 @@ export function SyncStatusPanel({ initial, timezone }: { initial: SyncPanelData;
                 {error.message}{" "}
                 <span className="muted">
                   ({error.occurrences > 1 ? `${f.number(error.occurrences)} times, last ` : ""}
-                  {formatRelative(new Date(error.at))})
+                  <RelativeTime value={error.at} />)
                 </span>
               </li>
             ))}

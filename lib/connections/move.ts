@@ -5,6 +5,7 @@ import { isLegacyApiRetired } from "@/lib/deployment/legacy-retired";
 import { log } from "@/lib/log";
 import { legacyProviderIds, legacyProviderOf, providerById, successorProviderOf } from "@/lib/providers/registry";
 import { revokeAtProvider } from "./connections";
+import { personConnections } from "./person-connections";
 
 /**
  * Moving a participant from a legacy provider to its successor (issue 9 §1: Fitbit Web API →
@@ -103,11 +104,7 @@ export interface MoveStateConnection {
 
 /** What the participant's dashboard says about moving (the "Update your connection" notice). */
 export async function moveStateOf(userId: string): Promise<MoveState> {
-  const connections = await db.providerConnection.findMany({
-    where: { userId },
-    select: { provider: true, status: true, movedAt: true, moveNotifiedAt: true },
-  });
-  return moveStateFrom(connections);
+  return moveStateFrom(await personConnections(userId));
 }
 
 /** moveStateOf's rule over connections already loaded (the cohort table loads a page's at once). */

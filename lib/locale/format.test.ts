@@ -48,9 +48,51 @@ describe("formatterFor: one date format per locale", () => {
     const moment = new Date("2026-11-29T14:05:00Z");
     expect(plain(formatterFor("en-GB").dateTime(moment, "Europe/London"))).toBe("29 Nov 2026, 14:05");
     expect(plain(formatterFor("en-US").dateTime(moment, "America/New_York"))).toBe("Nov 29, 2026, 9:05 AM");
-    expect(plain(formatterFor("de-DE").dateTime(moment, "Europe/Berlin"))).toBe("29.11.2026, 15:05");
+    expect(plain(formatterFor("de-DE").dateTime(moment, "Europe/Berlin"))).toBe("29. Nov. 2026, 15:05"); // the one date format
+    expect(plain(formatterFor("en-GB").dateTime(new Date("2026-11-29T09:05:00Z"), null))).toBe("29 Nov 2026, 09:05");
     expect(plain(formatterFor("en-GB").dateTime(moment, "Not/AZone"))).toBe("29 Nov 2026, 14:05");
     expect(formatterFor("en-GB").dateTime(null)).toBe("—");
+  });
+
+  it("says the zone of a moment, keeps seconds when asked (audit log), and falls back to UTC", () => {
+    const moment = new Date("2026-12-01T14:05:07Z");
+    expect(plain(formatterFor("en-GB").moment(moment, null))).toBe("1 Dec 2026, 14:05 UTC");
+    expect(plain(formatterFor("en-US").moment(moment, undefined))).toBe("Dec 1, 2026, 2:05 PM UTC");
+    expect(plain(formatterFor("de-DE").moment(moment, "Europe/Berlin"))).toBe("1. Dez. 2026, 15:05 MEZ");
+    expect(plain(formatterFor("en-GB").moment(moment, "Europe/London", { seconds: true }))).toBe("1 Dec 2026, 14:05:07 GMT");
+    expect(plain(formatterFor("en-US").moment(moment.toISOString(), "America/New_York", { seconds: true }))).toBe("Dec 1, 2026, 9:05:07 AM EST");
+    expect(plain(formatterFor("en-GB").moment(moment, "Not/AZone"))).toBe("1 Dec 2026, 14:05 UTC");
+    expect(formatterFor("en-GB").moment(null)).toBe("—");
+  });
+
+  it("writes wall-clock times with the locale's clock, and short hourly axis ticks", () => {
+    const wall = (time: string) => Date.parse(`2026-11-28T${time}Z`); // as lib/dates localTimeToMs reads provider times
+    const cases = [
+      { locale: "en-US", evening: "10:45 PM", morning: "6:05 AM", seconds: "10:45:30 PM", tick: "10 PM", midnight: "12 AM" },
+      { locale: "en-GB", evening: "22:45", morning: "06:05", seconds: "22:45:30", tick: "22:00", midnight: "00:00" },
+      { locale: "de-DE", evening: "22:45", morning: "06:05", seconds: "22:45:30", tick: "22:00", midnight: "00:00" },
+    ];
+    for (const expected of cases) {
+      const f = formatterFor(expected.locale);
+      expect(plain(f.clock(wall("22:45:30")))).toBe(expected.evening);
+      expect(plain(f.clock(wall("06:05:00")))).toBe(expected.morning);
+      expect(plain(f.clock(wall("22:45:30"), true))).toBe(expected.seconds);
+      expect(plain(f.clockTick(wall("22:00:00")))).toBe(expected.tick);
+      expect(plain(f.clockTick(wall("00:00:00")))).toBe(expected.midnight);
+      expect(plain(f.clockTick(wall("22:30:00")))).toBe(plain(f.clock(wall("22:30:00")))); // off the hour: the whole clock
+    }
+  });
+
+  it("writes relative times in the locale, rounding to minutes, hours, then days", () => {
+    const now = Date.parse("2026-12-01T14:00:00Z");
+    const at = (ms: number) => new Date(now + ms);
+    expect(formatterFor("en-GB").relative(at(-3 * 3_600_000), now)).toBe("3 hours ago");
+    expect(formatterFor("en-US").relative(at(5 * 60_000), now)).toBe("in 5 minutes");
+    expect(formatterFor("de-DE").relative(at(-3 * 3_600_000), now)).toBe("vor 3 Stunden");
+    expect(formatterFor("de-DE").relative(at(5 * 60_000), now)).toBe("in 5 Minuten");
+    expect(formatterFor("en-GB").relative(at(-20_000), now)).toBe("now");
+    expect(formatterFor("en-GB").relative(at(-3 * 86_400_000).toISOString(), now)).toBe("3 days ago");
+    expect(formatterFor("en-GB").relative(null, now)).toBe("never");
   });
 
   it("defaults to en-GB and reuses one formatter per locale", () => {

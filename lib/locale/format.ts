@@ -30,11 +30,21 @@ export interface Formatter {
   upTo: (value: number, digits?: number) => string;
   /** An axis tick with the decimals it needs and no more (7 / 7.25 / 7.5 h; 0 / 1,000 kcal). */
   axis: (value: number) => string;
-  /** A moment (sync times, token expiry) as "29 Nov 2026, 14:05" in the person's time zone. */
+  /** A moment (sync times, token expiry) as "29 Nov 2026, 14:05" / "Nov 29, 2026, 2:05 PM" in the person's time zone (UTC when unknown). */
   dateTime: (value: Date | string | null | undefined, timeZone?: string | null) => string;
+  /** The same with the zone said ("29 Nov 2026, 14:05 UTC"), `seconds` for the audit log; "—" when missing. */
+  moment: (value: Date | string | null | undefined, timeZone?: string | null, options?: { seconds?: boolean }) => string;
+  /** A provider wall-clock time (lib/dates `localTimeToMs`) the locale's way: "22:45" / "10:45 PM"; `seconds` adds ":07". */
+  clock: (wallMs: number, seconds?: boolean) => string;
+  /** A short clock-axis tick: "10 PM" (12-hour locales) or "22:00"; off the hour, the full clock. */
+  clockTick: (wallMs: number) => string;
+  /** "3 hours ago", "in 5 minutes", "vor 3 Stunden" relative to `now` (ms); "never" when missing. */
+  relative: (value: Date | string | null | undefined, now: number) => string;
 }
 
 const UTC = "UTC";
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 const cache = new Map<string, Formatter>();
 
 /** The formatter for a locale (cached per locale: building Intl formats is the slow part). */
@@ -64,7 +74,44 @@ function build(locale: string): Formatter {
     }
     return format;
   };
-  const dateTimes = new Map<string, Intl.DateTimeFormat>();
+  // The locale's own clock: 12-hour ("10:45 PM") or 24-hour with two-digit hours ("09:05", as
+  // en-GB and de-DE write it). Wall-clock times are read as UTC (lib/dates), so UTC formats them.
+  const twelveHour = /^h1[12]$/.test(new Intl.DateTimeFormat(locale, { hour: "numeric" }).resolvedOptions().hourCycle ?? "");
+  const hour = twelveHour ? "numeric" : "2-digit";
+  const clock = new Intl.DateTimeFormat(locale, { hour, minute: "2-digit", timeZone: UTC });
+  const clockSeconds = new Intl.DateTimeFormat(locale, { hour, minute: "2-digit", second: "2-digit", timeZone: UTC });
+  const hourTick = twelveHour ? new Intl.DateTimeFormat(locale, { hour: "numeric", timeZone: UTC }) : clock;
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  // One date format with the time: the date as `date` writes it, then the locale's clock.
+  const moments = new Map<string, Intl.DateTimeFormat>();
+  const momentFormat = (zone: string, kind: "" | "zone" | "zone+seconds") => {
+    const key = `${zone}|${kind}`;
+    let format = moments.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour,
+        minute: "2-digit",
+        ...(kind === "zone+seconds" ? { second: "2-digit" } : {}),
+        ...(kind === "" ? {} : { timeZoneName: "short" }),
+        timeZone: zone,
+      });
+      moments.set(key, format);
+    }
+    return format;
+  };
+  const moment = (value: Date | string | null | undefined, timeZone: string | null | undefined, kind: "" | "zone" | "zone+seconds") => {
+    if (!value) return "—";
+    let format: Intl.DateTimeFormat;
+    try {
+      format = momentFormat(timeZone ?? UTC, kind);
+    } catch {
+      format = momentFormat(UTC, kind); // an unknown zone (RangeError): say UTC rather than fail the page
+    }
+    return format.format(toDate(value));
+  };
   return {
     locale,
     date,
@@ -76,20 +123,20 @@ function build(locale: string): Formatter {
     number: (value, digits = 0) => (value === null || value === undefined || Number.isNaN(value) ? "—" : numberFormat(digits, digits).format(value)),
     upTo: (value, digits = 1) => numberFormat(0, digits).format(value),
     axis: (value) => numberFormat(0, 2).format(value),
-    dateTime: (value, timeZone) => {
-      if (!value) return "—";
-      const moment = typeof value === "string" ? new Date(value) : value;
-      const zone = timeZone ?? UTC;
-      let format = dateTimes.get(zone);
-      if (!format) {
-        try {
-          format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: zone });
-        } catch {
-          format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: UTC });
-        }
-        dateTimes.set(zone, format);
-      }
-      return format.format(moment);
+    dateTime: (value, timeZone) => moment(value, timeZone, ""),
+    moment: (value, timeZone, options) => moment(value, timeZone, options?.seconds ? "zone+seconds" : "zone"),
+    clock: (wallMs, seconds = false) => (seconds ? clockSeconds : clock).format(wallMs),
+    clockTick: (wallMs) => (wallMs % HOUR_MS === 0 ? hourTick : clock).format(wallMs),
+    relative: (value, now) => {
+      if (!value) return "never";
+      const minutes = Math.round((toDate(value).getTime() - now) / MINUTE_MS);
+      if (minutes === 0) return relative.format(0, "second"); // "now", not "this minute"
+      if (Math.abs(minutes) < 60) return relative.format(minutes, "minute");
+      const hours = Math.round(minutes / 60);
+      if (Math.abs(hours) < 48) return relative.format(hours, "hour");
+      return relative.format(Math.round(hours / 24), "day");
     },
   };
 }
+
+const toDate = (value: Date | string) => (typeof value === "string" ? new Date(value) : value);

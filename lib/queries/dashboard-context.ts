@@ -3,9 +3,11 @@ import type { AuthorizedSubject } from "@/lib/authz/subject";
 import type { DashboardContext, Metric, MetricAccess } from "@/lib/api-schemas/dashboard";
 import { forSubject } from "@/lib/cache/person-cache";
 import { isIsoDate } from "@/lib/dates";
-import { db } from "@/lib/db/client";
 import { providerById, providersByPrecedence } from "@/lib/providers/registry";
-import { syncedProviderOf } from "@/lib/sync/connection-choice";
+import { syncedProviderFrom } from "@/lib/sync/connection-choice";
+import { personSyncState } from "@/lib/sync/person-sync-state";
+import { personConnections } from "@/lib/connections/person-connections";
+import { personProfile } from "./person-profile";
 
 /** The Fitbit scope each dashboard metric needs (the default; each provider names its own). */
 export const METRIC_SCOPES: Record<Metric, string> = {
@@ -71,15 +73,12 @@ export function getDashboardContext(subject: AuthorizedSubject): Promise<Dashboa
 
 async function loadDashboardContext(subject: AuthorizedSubject): Promise<DashboardContext> {
   const userId = subject.userId;
-  const provider = (await syncedProviderOf(userId)) ?? "";
-  const [user, connection, sync] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { timezone: true, unitSystem: true, memberSince: true } }),
-    db.providerConnection.findFirst({ where: { userId, provider }, select: { grantedScopes: true, status: true } }),
-    db.syncState.findUnique({
-      where: { userId_provider: { userId, provider } },
-      select: { status: true, unavailable: true, lastSyncStartedAt: true },
-    }),
-  ]);
+  // Shared with the layout, the sync panel and the move notice in the same render (React cache).
+  const connections = await personConnections(userId);
+  const provider = syncedProviderFrom(connections) ?? "";
+  const connection = connections.find((candidate) => candidate.provider === provider) ?? null;
+  const [user, sync] = await Promise.all([personProfile(userId), personSyncState(userId, provider)]);
+  if (!user) throw new Error("No such person.");
   const granted = connection ? connection.grantedScopes : null;
   const scopes = provider ? scopesOf(provider) : METRIC_SCOPES;
   // No connection at all (disconnected): name the provider a new sign-in would use first.

@@ -3,7 +3,9 @@ import "server-only";
  * Pure rolling-window statistics over date-keyed values (no database: unit tested directly).
  * Windows are calendar days, so a missing night simply contributes nothing.
  */
-import { addDays, eachDate } from "@/lib/dates";
+import { dateToMs, msToDate } from "@/lib/dates";
+
+const DAY_MS = 86_400_000;
 
 export interface Band {
   mean: number;
@@ -25,13 +27,18 @@ export function sampleSd(values: readonly number[]): number {
   return Math.sqrt(values.reduce((sum, value) => sum + (value - m) ** 2, 0) / (values.length - 1));
 }
 
-/** Values of the `days` calendar days ending `endOffset` days before `date` (inclusive window). */
+/**
+ * Values of the `days` calendar days ending `endOffset` days before `date` (inclusive window),
+ * oldest first. A plain loop: it runs for every day of a range and each of its series.
+ */
 function windowValues(values: ReadonlyMap<string, number>, date: string, days: number, endOffset: number): number[] {
-  const end = addDays(date, -endOffset);
-  return eachDate(addDays(end, -(days - 1)), end).flatMap((day) => {
-    const value = values.get(day);
-    return value === undefined ? [] : [value];
-  });
+  const end = dateToMs(date) - endOffset * DAY_MS;
+  const out: number[] = [];
+  for (let ms = end - (days - 1) * DAY_MS; ms <= end; ms += DAY_MS) {
+    const value = values.get(msToDate(ms));
+    if (value !== undefined) out.push(value);
+  }
+  return out;
 }
 
 /** Mean of the `days` calendar days ending on `date` (the date itself included). */

@@ -10,10 +10,10 @@ import { rollingMean } from "./rolling";
 
 const AVG_WINDOW_DAYS = 30;
 
-export type LogRow = Awaited<ReturnType<typeof loadLogs>>[number];
+type LogRow = Awaited<ReturnType<typeof loadLogs>>[number];
 
 /** The person's sleep logs of from..to, one provider per night. */
-export async function loadLogs(userId: string, from: string, to: string) {
+async function loadLogs(userId: string, from: string, to: string) {
   const logs = await db.sleepLog.findMany({
     where: { userId, dateOfSleep: { gte: toDbDate(from), lte: toDbDate(to) } },
     orderBy: [{ dateOfSleep: "asc" }, { startAt: "asc" }],
@@ -40,7 +40,7 @@ export async function loadLogs(userId: string, from: string, to: string) {
 }
 
 /** The night's main sleep: the flagged one, else the longest (defensive against odd data). */
-export function mainOf(logs: LogRow[]): LogRow | undefined {
+function mainOf(logs: LogRow[]): LogRow | undefined {
   return logs.find((log) => log.isMainSleep) ?? [...logs].sort((a, b) => b.durationMs - a.durationMs)[0];
 }
 

@@ -12,11 +12,17 @@ export async function syncedProviderOf(userId: string): Promise<string | null> {
     where: { userId },
     select: { provider: true, status: true },
   });
+  return syncedProviderFrom(connections);
+}
+
+/** syncedProviderOf's rule over connections already loaded (lib/connections/person-connections.ts). */
+export function syncedProviderFrom(connections: readonly { provider: string; status: string }[]): string | null {
   const rank = (provider: string) => {
     const index = PROVIDER_PRECEDENCE.indexOf(provider);
     return index === -1 ? PROVIDER_PRECEDENCE.length : index;
   };
-  const sorted = connections.sort(
+  // A copy: the list may be shared by everything a page render asks (React cache).
+  const sorted = [...connections].sort(
     (a, b) => Number(b.status === "ACTIVE") - Number(a.status === "ACTIVE") || rank(a.provider) - rank(b.provider),
   );
   return sorted[0]?.provider ?? null;

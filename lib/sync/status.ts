@@ -2,7 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { daysBetween, localDateOf } from "@/lib/providers/local-time";
 import { providerById } from "@/lib/providers/registry";
-import { syncedProviderOf } from "./connection-choice";
+import { personConnections } from "@/lib/connections/person-connections";
+import { personProfile } from "@/lib/queries/person-profile";
+import { syncedProviderFrom } from "./connection-choice";
+import { personSyncState } from "./person-sync-state";
 import { METRIC_LABELS } from "./messages";
 import { configuredHistoryDays, RANGE_METRICS, targetStartDate, type RangeMetric } from "./plan";
 import { pushHealth } from "./push/status";
@@ -66,25 +69,23 @@ export interface SyncStatusView {
 
 const PHASES = new Set(["recent", "backfill", "incremental"]);
 
-export async function getSyncStatus(userId: string): Promise<SyncStatusView> {
-  const provider = (await syncedProviderOf(userId)) ?? "";
+/** `pushHealthOf`: how the deployment's push health is read (pages share one read a minute). */
+export async function getSyncStatus(userId: string, pushHealthOf: typeof pushHealth = pushHealth): Promise<SyncStatusView> {
+  // The person's connections, profile and sync state: read once for the whole page (React cache).
+  const connections = await personConnections(userId);
+  const provider = syncedProviderFrom(connections) ?? "";
   const plan = provider ? providerById(provider).plan : null;
-  const [user, connection, state, devices, errors, foodLogDaysLeft, push] = await Promise.all([
-    db.user.findUnique({
-      where: { id: userId },
-      select: { timezone: true, utcOffsetMs: true, memberSince: true },
-    }),
-    db.providerConnection.findUnique({
-      where: { userId_provider: { userId, provider } },
-      select: { status: true, statusReason: true },
-    }),
-    db.syncState.findUnique({ where: { userId_provider: { userId, provider } } }),
+  const found = connections.find((candidate) => candidate.provider === provider);
+  const connection = found ? { status: found.status, statusReason: found.statusReason } : null;
+  const [user, state, devices, errors, foodLogDaysLeft, push] = await Promise.all([
+    personProfile(userId),
+    personSyncState(userId, provider),
     db.device.findMany({ where: { userId, provider }, orderBy: { lastSyncAt: "desc" } }),
     db.syncError.findMany({ where: { userId, provider }, orderBy: { lastSeenAt: "desc" }, take: 5 }),
     db.nutritionDaily.count({
       where: { userId, provider, caloriesIn: { gt: 0 }, foodLogFetched: false },
     }),
-    provider ? pushHealth(providerById(provider)) : null,
+    provider ? pushHealthOf(providerById(provider)) : null,
   ]);
   const zone = { timezone: user?.timezone ?? null, utcOffsetMs: user?.utcOffsetMs ?? null };
   const today = localDateOf(Date.now(), zone);

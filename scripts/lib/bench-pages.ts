@@ -9,7 +9,7 @@
  * with a year of nights each, so 50 sessions are 50 different people.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
 import { chromium } from "@playwright/test";
@@ -18,6 +18,8 @@ import { buildIfNeeded } from "./build";
 import { parseEnv } from "../../lib/config/env-schema";
 import { forkNextServers, webProcessCount } from "./processes";
 import { seedSyntheticCohort } from "./synthetic-cohort";
+import { reportColdRequests } from "./bench-cold";
+import { cpuSeconds } from "./process-cpu";
 import { waitForHttp } from "./wait";
 
 const PAGES = ["/dashboard", "/dashboard/sleep", "/dashboard/hrv", "/dashboard/breathing", "/dashboard/nutrition"];
@@ -55,7 +57,9 @@ export async function benchPages(databaseUrl: string, emulatorUrl: string, demoP
       await reportBytes(appUrl, own);
       await reportRenderTimes(appUrl, own, servers.map((server) => server.pid!));
     }
-    await reportLoad(appUrl, cookies, servers.flatMap((server) => (server.pid ? [server.pid] : [])));
+    const pids = servers.flatMap((server) => (server.pid ? [server.pid] : []));
+    await reportLoad(appUrl, cookies, pids);
+    await reportColdRequests(appUrl, databaseUrl, [userId, ...others.map((row) => row.userId)], cookies, pids);
   } finally {
     await Promise.all(
       servers.map(async (server) => {
@@ -192,21 +196,6 @@ interface LoadResult {
   first: { p50: number; p95: number; count: number };
   /** Server CPU per request (all web processes), when /proc can tell. */
   cpuMsPerRequest: number | null;
-}
-
-/**
- * CPU seconds the server processes have used (utime + stime from /proc, Linux; null elsewhere):
- * per request, a figure other work on the machine barely moves, unlike throughput and latency.
- */
-function cpuSeconds(pids: number[]): number | null {
-  try {
-    return pids.reduce((sum, pid) => {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return sum + (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
-    }, 0);
-  } catch {
-    return null;
-  }
 }
 
 /** `connections` loops, each one session, requesting /dashboard back to back for LOAD_SECONDS. */

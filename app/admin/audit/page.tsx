@@ -5,6 +5,8 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { auditFilterSchema, auditQueryString } from "@/lib/audit/filters";
 import { searchAudit } from "@/lib/audit/search";
 import { requireRolePage } from "@/lib/authz/page";
+import { requestFormatter } from "@/lib/locale/request";
+import { viewerTimeZone } from "@/lib/locale/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -12,7 +14,8 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditPage({ searchParams }: Props) {
-  await requireRolePage(["ADMIN"], "/admin/audit");
+  const admin = await requireRolePage(["ADMIN"], "/admin/audit");
+  const [f, timeZone] = await Promise.all([requestFormatter(), viewerTimeZone(admin.id)]);
   const raw = await searchParams;
   // A repeated parameter is not a filter we understand: treat it like any other invalid input.
   const parsed = auditFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? null : value])));
@@ -26,7 +29,9 @@ export default async function AuditPage({ searchParams }: Props) {
         <Link href="/admin">← Admin</Link>
       </p>
       <h1>Audit log</h1>
-      <p className="muted">Append-only: Nightly can add entries but never change or delete them. Times are UTC.</p>
+      <p className="muted">Append-only: Nightly can add entries but never change or delete them. Times are to the second in{" "}
+        {timeZone ? `your time zone (${timeZone})` : "UTC"}, each with its zone; the From/To dates are UTC days, and the CSV keeps ISO times in UTC.
+      </p>
       <form method="get" className="card stack" aria-label="Filter the audit log">
         <div className="actions" style={{ flexWrap: "wrap" }}>
           <label>
@@ -81,7 +86,7 @@ export default async function AuditPage({ searchParams }: Props) {
           No entries match these filters.
         </p>
       ) : null}
-      {result && result.entries.length > 0 ? <AuditTable entries={result.entries} people={result.people} /> : null}
+      {result && result.entries.length > 0 ? <AuditTable entries={result.entries} people={result.people} f={f} timeZone={timeZone} /> : null}
       {result?.nextBefore ? (
         <p>
           <Link href={`/admin/audit${auditQueryString(filters, { before: result.nextBefore })}`}>Older entries →</Link>

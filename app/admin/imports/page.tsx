@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ShimmerUpload } from "@/components/admin/shimmer-upload";
+import { Moment } from "@/components/locale/moment";
 import { listImportedAuthorizations } from "@/lib/admin/imported-authorizations";
 import { listStudiesForAdmin } from "@/lib/admin/studies";
 import { requireRolePage } from "@/lib/authz/page";
+import { requestFormatter } from "@/lib/locale/request";
+import { viewerTimeZone } from "@/lib/locale/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Import OAuth 1.0 records" };
 export const dynamic = "force-dynamic";
 
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
 /** Issue 9 §2 for admins: upload Shimmer-style OAuth 1.0 records; follow who has re-authorized. */
 export default async function AdminImportsPage() {
-  await requireRolePage(["ADMIN"], "/admin/imports");
-  const [studies, imported] = await Promise.all([listStudiesForAdmin(), listImportedAuthorizations()]);
+  const admin = await requireRolePage(["ADMIN"], "/admin/imports");
+  const [studies, imported, f, timeZone] = await Promise.all([listStudiesForAdmin(), listImportedAuthorizations(), requestFormatter(), viewerTimeZone(admin.id)]);
+  const when = (date: Date) => <Moment value={date} f={f} timeZone={timeZone} />;
   return (
     <div className="stack">
       <p>

@@ -1,22 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Moment } from "@/components/locale/moment";
 import { ActionForm } from "@/components/research/action-form";
 import { moveCounts } from "@/lib/admin/move-counts";
 import { recentOutbox, waitingToMove } from "@/lib/admin/move-waiting";
 import { requireRolePage } from "@/lib/authz/page";
 import { db } from "@/lib/db/client";
 import { legacyRetiredSetting } from "@/lib/deployment/legacy-retired";
+import { requestFormatter } from "@/lib/locale/request";
+import { viewerTimeZone } from "@/lib/locale/viewer-time-zone";
 import { notifyMoveAction, setLegacyRetiredAction } from "../actions";
 
 export const metadata: Metadata = { title: "Moving to Google" };
 export const dynamic = "force-dynamic";
 
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
 /** Issue 9 §1 for admins: the "legacy API retired" switch, who is waiting, and asking them again. */
 export default async function AdminMovesPage() {
-  await requireRolePage(["ADMIN"], "/admin/moves");
-  const [setting, counts, waiting, outbox] = await Promise.all([legacyRetiredSetting(), moveCounts(), waitingToMove(), recentOutbox()]);
+  const admin = await requireRolePage(["ADMIN"], "/admin/moves");
+  const [setting, counts, waiting, outbox, f, timeZone] = await Promise.all([legacyRetiredSetting(), moveCounts(), waitingToMove(), recentOutbox(), requestFormatter(), viewerTimeZone(admin.id)]);
+  const when = (date: Date) => <Moment value={date} f={f} timeZone={timeZone} />;
   const changedBy = setting.changedById ? await db.user.findUnique({ where: { id: setting.changedById }, select: { name: true, email: true } }) : null;
   return (
     <div className="stack">

@@ -6,6 +6,7 @@ import { requireSelfPage } from "@/lib/authz/page";
 import { getBreathingNight } from "@/lib/queries/breathing-night";
 import { cachedBreathingRange } from "@/lib/queries/cached-ranges";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
+import { packRange } from "@/lib/range-transport";
 import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Breathing rate" };
@@ -22,7 +23,7 @@ export default async function BreathingPage({ searchParams }: { searchParams: Se
   const initialNight = night ? await getBreathingNight(subject, night) : null;
   return (
     <Suspense>
-      <BreathingView context={context} initial={initial} initialNight={initialNight} />
+      <BreathingView context={context} initial={packRange(initial)} initialNight={initialNight} />
     </Suspense>
   );
 }

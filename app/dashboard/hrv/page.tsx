@@ -6,6 +6,7 @@ import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { cachedHrvRange } from "@/lib/queries/cached-ranges";
 import { getHrvNight } from "@/lib/queries/hrv-intraday";
+import { packRange } from "@/lib/range-transport";
 import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Heart rate variability" };
@@ -23,7 +24,7 @@ export default async function HrvPage({ searchParams }: { searchParams: SearchPa
   const initialNight = night ? await getHrvNight(subject, night) : null;
   return (
     <Suspense>
-      <HrvView context={context} initial={initial} initialNight={initialNight} />
+      <HrvView context={context} initial={packRange(initial)} initialNight={initialNight} />
     </Suspense>
   );
 }

@@ -6,6 +6,7 @@ import { requireSelfPage } from "@/lib/authz/page";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getMeals } from "@/lib/queries/meals";
 import { cachedNutritionRange } from "@/lib/queries/cached-ranges";
+import { packRange } from "@/lib/range-transport";
 import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Nutrition" };
@@ -21,7 +22,7 @@ export default async function NutritionPage({ searchParams }: { searchParams: Se
   const initialMeals = day ? await getMeals(subject, day, context.unitSystem) : null;
   return (
     <Suspense>
-      <NutritionView context={context} initial={initial} initialMeals={initialMeals} />
+      <NutritionView context={context} initial={packRange(initial)} initialMeals={initialMeals} />
     </Suspense>
   );
 }

@@ -3,9 +3,10 @@ import { Suspense } from "react";
 import { SleepView } from "@/components/dashboard/sleep-view";
 import { rangeFromSearchParams } from "@/lib/api-schemas/range";
 import { requireSelfPage } from "@/lib/authz/page";
+import { cachedSleepRange } from "@/lib/queries/cached-ranges";
 import { getDashboardContext } from "@/lib/queries/dashboard-context";
 import { getSleepNightDetail } from "@/lib/queries/sleep-night-detail";
-import { getSleepRange } from "@/lib/queries/sleep-range";
+import { packRange } from "@/lib/range-transport";
 import { dateParam, type SearchParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Sleep" };
@@ -16,12 +17,12 @@ export default async function SleepPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const context = await getDashboardContext(subject);
   const { range } = rangeFromSearchParams(params, context.timezone);
-  const initial = await getSleepRange(subject, range);
+  const initial = await cachedSleepRange(subject, range);
   const night = dateParam(params, "night") ?? initial.latestNight;
   const initialNight = night ? await getSleepNightDetail(subject, night) : null;
   return (
     <Suspense>
-      <SleepView context={context} initial={initial} initialNight={initialNight} />
+      <SleepView context={context} initial={packRange(initial)} initialNight={initialNight} />
     </Suspense>
   );
 }

@@ -35,6 +35,27 @@ export async function pushHealth(provider: HealthProvider, now = Date.now()): Pr
   };
 }
 
+/**
+ * pushHealth for people's pages: the same answer for everyone in the deployment, so each process
+ * asks the database at most once a minute per provider instead of once per uncached dashboard
+ * (decision 0020; the sync panel is itself kept per minute). Decisions that act on push health
+ * (the scheduled poll, the admin console) call pushHealth itself.
+ */
+export function pushHealthThisMinute(provider: HealthProvider, now = Date.now()): Promise<PushHealth | null> {
+  const minute = Math.floor(now / 60_000);
+  const known = healthByMinute.get(provider.id);
+  if (known && known.minute === minute) return known.health;
+  const health = pushHealth(provider, now);
+  healthByMinute.set(provider.id, { minute, health });
+  // A failure is not remembered: the next page asks again.
+  health.catch(() => {
+    if (healthByMinute.get(provider.id)?.health === health) healthByMinute.delete(provider.id);
+  });
+  return health;
+}
+
+const healthByMinute = new Map<string, { minute: number; health: Promise<PushHealth | null> }>();
+
 export interface DeploymentPush extends PushHealth {
   providerName: string;
   /** Notifications in the last 24 hours, and how many of those were for nobody Nightly knows. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Moment } from "@/components/locale/moment";
 import { ActionForm } from "@/components/research/action-form";
 import { StudyExportForm } from "@/components/research/study-export-form";
 import { METRIC_LABELS } from "@/lib/api-schemas/dashboard";
@@ -7,6 +8,7 @@ import { requireStudyPage } from "@/lib/authz/page";
 import { addDays, localToday } from "@/lib/dates";
 import { db } from "@/lib/db/client";
 import { requestFormatter } from "@/lib/locale/request";
+import { viewerTimeZone } from "@/lib/locale/viewer-time-zone";
 import { COHORT_PAGE_SIZE, getCohortTable } from "@/lib/research/cohort-table";
 import { cohortQuerySchema, type CohortQuery } from "@/lib/research/schemas";
 import { addMemberAction, createLinkAction, revokeLinkAction } from "../../actions";
@@ -26,11 +28,10 @@ const STATUS: Record<string, { text: string; tone: "ok" | "warn" | "bad" }> = {
 };
 /** Moved is done, waiting needs the participant, refused needs them to use the right account. */
 const MOVE_TONE: Record<string, "ok" | "warn" | "bad" | undefined> = { moved: "ok", waiting: "warn", refused: "bad" };
-const when = (value: Date | null) => (value ? `${value.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
 
 export default async function StudyPage({ params, searchParams }: Props) {
   const { studyId } = await params;
-  const { study } = await requireStudyPage(studyId, `/research/studies/${studyId}`);
+  const { user, study } = await requireStudyPage(studyId, `/research/studies/${studyId}`);
   const parsed = cohortQuerySchema.safeParse(await searchParams);
   const query: CohortQuery = parsed.success ? parsed.data : cohortQuerySchema.parse({});
   const [table, details] = await Promise.all([
@@ -41,7 +42,8 @@ export default async function StudyPage({ params, searchParams }: Props) {
     }),
   ]);
   const base = `/research/studies/${study.id}`;
-  const f = await requestFormatter();
+  const [f, timeZone] = await Promise.all([requestFormatter(), viewerTimeZone(user.id)]);
+  const when = (value: Date | null) => (value ? <Moment value={value} f={f} timeZone={timeZone} /> : null);
   const href = (change: Partial<CohortQuery>) => {
     const next = { ...query, ...change };
     const search = new URLSearchParams(Object.entries(next).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]])));
