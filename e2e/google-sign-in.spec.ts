@@ -22,6 +22,11 @@ test("Sign in with Google: first on the page, then the last 30 nights appear", a
   }).filter((date) => sleepLogsForDate(person, date, nowMs).some((log) => log.isMainSleep));
   expect(expectedNights.length).toBeGreaterThan(20);
 
+  // Nothing on the way in (landing, the emulator's consent page, the dashboard) fails to load.
+  const failures: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") failures.push(`${message.text()} ${message.location().url}`);
+  });
   await page.goto("/");
   const buttons = page.getByRole("button", { name: /^Sign in with/ });
   await expect(buttons.first()).toHaveText("Sign in with Google");
@@ -33,6 +38,7 @@ test("Sign in with Google: first on the page, then the last 30 nights appear", a
   await page.getByRole("radio", { name: /Sam Shift/ }).check();
   await page.getByRole("button", { name: "Continue", exact: true }).click();
   await page.waitForURL((url) => url.pathname.startsWith("/dashboard"), { timeout: 30_000 });
+  expect(failures).toEqual([]);
 
   await page.goto("/dashboard/sleep?preset=30d");
   const stages = page.getByRole("figure", { name: "Sleep stages", exact: true });

@@ -54,6 +54,11 @@ code{background:var(--bg);padding:.1rem .3rem;border-radius:4px}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
 `;
 
+/** The pages' icon, served at ICON_PATH (same origin: the pages' CSP allows only 'self' images),
+ * so a browser does not ask for a missing /favicon.ico and log a 404 on the consent page. */
+export const ICON_PATH = "/favicon.svg";
+export const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#00b0b9"/></svg>';
+
 /** Full document with the shared header and styles; `brand` is the wordmark in the header. */
 export function page(title: string, body: RawHtml, brand = "fitbit"): string {
   return html`<!doctype html>
@@ -62,6 +67,7 @@ export function page(title: string, body: RawHtml, brand = "fitbit"): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
+        <link rel="icon" href="${ICON_PATH}" type="image/svg+xml" />
         <style>
           ${raw(CSS)}
         </style>

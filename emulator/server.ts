@@ -26,7 +26,7 @@ import { DEFAULT_GOOGLE_CLIENT, type GoogleClient, googleClientsSchema } from ".
 import { dispatchGoogle, GOOGLE_AUTHORIZE_PATH, isGooglePath } from "./google/dispatch";
 import { type RpcError, sendOAuthError, sendRpcError } from "./google/errors";
 import { googleErrorPage } from "./google/consent-page";
-import { errorPage } from "./html";
+import { errorPage, ICON_PATH, ICON_SVG } from "./html";
 import {
   Form,
   HttpError,
@@ -132,6 +132,8 @@ async function dispatch(ctx: RequestContext, oidc: OidcIssuer): Promise<void> {
     return handleControl(ctx, path.slice("/__emulator".length) || "/");
   if (path === "/" && req.method === "GET")
     return sendHtml(res, 200, renderIndexPage(state, ctx.origin));
+  if ((path === ICON_PATH || path === "/favicon.ico") && req.method === "GET")
+    return send(res, 200, ICON_SVG, { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" });
   const avatar = /^\/avatars\/([A-Za-z0-9]+)\.svg$/.exec(path);
   if (avatar && req.method === "GET") return serveAvatar(ctx, avatar[1]!);
   if (isGooglePath(path)) return dispatchGoogle(ctx);

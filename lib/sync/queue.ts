@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { isForeignKeyViolation } from "@/lib/db/foreign-key";
 import { getBoss } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
 import { isKnownProvider, providerById } from "@/lib/providers/registry";
@@ -66,7 +67,8 @@ export interface EnqueueOptions {
   backoffCount?: number;
 }
 
-/** Queues a sync of one person. Returns the job id, or null when one is already queued. */
+/** Queues a sync of one person. Returns the job id, or null when one is already queued or the
+ * person no longer exists. */
 export async function enqueueSync(
   userId: string,
   reason: SyncReason,
@@ -84,11 +86,20 @@ export async function enqueueSync(
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
   });
   // Show "queued" unless a run is in progress or waiting on the provider (those states say more).
-  await db.syncState.upsert({
-    where: { userId_provider: { userId, provider } },
-    create: { userId, provider, status: "QUEUED" },
-    update: {},
-  });
+  try {
+    await db.syncState.upsert({
+      where: { userId_provider: { userId, provider } },
+      create: { userId, provider, status: "QUEUED" },
+      update: {},
+    });
+  } catch (error) {
+    // Deleted meanwhile (e.g. a run re-queueing itself after "Delete my data"): withdraw the job
+    // just sent (had it run, it would have found nobody and stopped); there is no state to show.
+    if (!isForeignKeyViolation(error)) throw error;
+    if (id) await boss.cancel(SYNC_QUEUE, id).catch(() => {});
+    log.info("sync not queued: the person was deleted", { userId, provider, reason });
+    return null;
+  }
   await db.syncState.updateMany({
     where: { userId, provider, status: { in: ["IDLE", "ERROR"] } },
     data: { status: "QUEUED" },
