@@ -58,4 +58,7 @@ test("Sign in with Google: first on the page, then the last 30 nights appear", a
 
   await page.goto("/account");
   await expect(page.getByText(/Google/).first()).toBeVisible();
+  // Nothing on a Google account page offers to read Fitbit.
+  await expect(page.getByRole("heading", { name: "Google connection" })).toBeVisible();
+  await expect(page.getByText(/Fitbit/)).toHaveCount(0);
 });

@@ -83,7 +83,8 @@ export default async function AccountPage() {
             <dt>Units</dt>
             <dd>{UNIT_LABELS[user.unitSystem]}</dd>
           </dl>
-          {connection?.status === "ACTIVE" && connection.grantedScopes.includes("profile") ? <RefreshProfileButton /> : null}
+          {/* Only Fitbit's profile can be read on demand; a Google profile comes with sign-in and sync. */}
+          {provider === FITBIT_PROVIDER_ID && connection?.status === "ACTIVE" && connection.grantedScopes.includes("profile") ? <RefreshProfileButton /> : null}
         </section>
 
         <section className="card stack" aria-labelledby="connection-heading">
