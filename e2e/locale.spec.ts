@@ -39,8 +39,8 @@ const LOCALES = {
   },
 } as const;
 
-/** A signed-in page in a browser context with `locale`, collecting hydration complaints from React. */
-async function personIn(browser: Browser, locale: keyof typeof LOCALES) {
+/** A page in a browser context with `locale`, collecting hydration complaints from React. */
+async function browserIn(browser: Browser, locale: keyof typeof LOCALES) {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -48,8 +48,14 @@ async function personIn(browser: Browser, locale: keyof typeof LOCALES) {
     if ((message.type() === "error" || message.type() === "warning") && /hydrat|did not match|server rendered/i.test(message.text())) problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(error.message));
-  await signInWithFitbit(page, PEOPLE.ada);
   return { page, problems, close: () => context.close() };
+}
+
+/** The same, signed in as Ada. */
+async function personIn(browser: Browser, locale: keyof typeof LOCALES) {
+  const opened = await browserIn(browser, locale);
+  await signInWithFitbit(opened.page, PEOPLE.ada);
+  return opened;
 }
 
 async function tableOf(page: Page, name: string) {
@@ -136,13 +142,7 @@ for (const locale of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
 
 for (const locale of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
   test(`${locale}: the audit log writes each moment the ${locale} way, to the second, zone said, ISO in <time dateTime>`, async ({ browser }) => {
-    const context = await browser.newContext({ locale });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (message) => {
-      if ((message.type() === "error" || message.type() === "warning") && /hydrat|did not match|server rendered/i.test(message.text())) problems.push(message.text());
-    });
-    page.on("pageerror", (error) => problems.push(error.message));
+    const { page, problems, close } = await browserIn(browser, locale);
     await page.goto("/");
     await page.getByRole("button", { name: /Sign in with your organisation/ }).click();
     await page.getByRole("button", { name: "Sign in as Alan Admin" }).click();
@@ -159,6 +159,6 @@ for (const locale of Object.keys(LOCALES) as (keyof typeof LOCALES)[]) {
     const seconds = iso!.slice(17, 19);
     expect(await when.innerText()).toContain(`:${seconds}`);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 }
