@@ -6,21 +6,14 @@ import type { BucketStats, LongBucket } from "@/lib/api-schemas/grouped";
 import { toGroupedPoints } from "./aggregate";
 import { ChartFigure, DataTable } from "./chart-figure";
 import { BUCKET_WORD } from "./bucket-word";
-import { SparkPlot } from "./spark-plot";
+import { SparkPlot, type SmallMultipleProps } from "./spark-plot";
 
-interface Props {
-  title: string;
+interface Props extends SmallMultipleProps {
   /** The server's weekly or monthly buckets of one metric. */
   periods: BucketStats[];
   bucket: LongBucket;
   /** Converts the buckets' unit to the drawn one (e.g. 1/60: minutes drawn as hours). */
   scale?: number;
-  unit: string;
-  kind: "bar" | "line";
-  color: string;
-  href: string;
-  linkLabel: string;
-  digits?: number;
 }
 
 /** The overview's small multiple over a long range: one bar (or point) per week or month, its median. */

@@ -2,11 +2,23 @@
 
 import { Plot } from "./plot";
 
+/** What every small multiple on the overview takes besides its data. */
+export interface SmallMultipleProps {
+  title: string;
+  unit: string;
+  kind: "bar" | "line";
+  color: string;
+  /** The metric's own page, and the link's words. */
+  href: string;
+  linkLabel: string;
+  digits?: number;
+}
+
 interface Props<T extends object> {
   data: T[];
   /** The field drawn (the x axis is always `date`). */
   dataKey: string;
-  kind: "bar" | "line";
+  kind: SmallMultipleProps["kind"];
   color: string;
   /** Recharts Tooltip props: how a hovered point is labelled and valued. */
   tooltip: {

@@ -3,7 +3,7 @@
 import { LocalDate } from "@/components/locale/local-date";
 import { useFormat } from "@/components/locale/locale-provider";
 import Link from "next/link";
-import { SparkPlot } from "./spark-plot";
+import { SparkPlot, type SmallMultipleProps } from "./spark-plot";
 import { ChartFigure, DataTable } from "./chart-figure";
 
 export interface SparkPoint {
@@ -11,15 +11,8 @@ export interface SparkPoint {
   value: number | null;
 }
 
-interface Props {
-  title: string;
+interface Props extends SmallMultipleProps {
   points: SparkPoint[];
-  unit: string;
-  kind: "bar" | "line";
-  color: string;
-  href: string;
-  linkLabel: string;
-  digits?: number;
 }
 
 /** A small multiple: one metric over the range, its average, and a link to the full page. */
