@@ -145,11 +145,6 @@ export function localTimeToMs(value: string): number {
   return Date.parse(`${date}T${time.slice(0, 8)}Z`);
 }
 
-/** `HH:mm:ss` (or `HH:mm` with `seconds: false`) of a wall-clock millisecond value. */
-export function formatClock(ms: number, seconds = true): string {
-  return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
-}
-
 /** "7h 32m" for minutes. */
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined) return "—";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, localTimeToMs } from "@/lib/dates";
+import { localTimeToMs } from "@/lib/dates";
+import { formatClock } from "@/lib/testing/wall-clock";
 import { clockTimeline } from "./clock-timeline";
 
 const FIVE_MIN = 300_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock } from "@/lib/dates";
+import { formatClock } from "@/lib/testing/wall-clock";
 import { placeSegments } from "./hypnogram-layout";
 
 describe("hypnogram layout", () => {
